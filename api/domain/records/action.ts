@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { id, isoDate, isoDateTime, requiredText, text } from "./common.js";
+
+export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as const;
+export const ActionStatus = z.enum(actionStatuses);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+// Every action has a named owner, a due date and a status (seed §2.8); the
+// evidence says how we know it is done.
+export const Action = z
+  .object({
+    title: requiredText("What needs to happen", 300),
+    reason: text(2000).default(""),
+    ownerId: id,
+    dueDate: isoDate,
+    status: ActionStatus.default("open"),
+    auditId: id.optional(),
+    evidence: text(4000).optional(),
+    completedAt: isoDateTime.optional(),
+  })
+  .refine((action) => action.status !== "done" || Boolean(action.evidence?.trim()), {
+    path: ["evidence"],
+    message: "Say what shows the action is done before marking it done",
+  });
+export type Action = z.infer<typeof Action>;

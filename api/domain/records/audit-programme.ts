@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { id, isoDate, requiredText, text } from "./common.js";
+import { AuditType } from "./audit-tool.js";
+
+// A planned set of audits for a period: the QA lead's schedule (seed §2.4).
+export const AuditProgramme = z
+  .object({
+    name: requiredText("The programme's name", 200),
+    auditType: AuditType,
+    toolId: id,
+    theme: text(200).optional(),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    ownerId: id,
+  })
+  .refine((programme) => programme.periodEnd >= programme.periodStart, {
+    path: ["periodEnd"],
+    message: "The programme must end on or after the day it starts",
+  });
+export type AuditProgramme = z.infer<typeof AuditProgramme>;

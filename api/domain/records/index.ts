@@ -1,0 +1,80 @@
+// The framework's records: one zod schema per kind of record. The store
+// validates every write against these, so nothing malformed is ever saved.
+import type { z } from "zod";
+import { DomainError } from "../errors.js";
+import { Action } from "./action.js";
+import { Audit } from "./audit.js";
+import { AuditProgramme } from "./audit-programme.js";
+import { AuditTool } from "./audit-tool.js";
+import { CaseReference } from "./case-reference.js";
+import { GradeScale } from "./grade-scale.js";
+import { Authority, Service, Team } from "./organisation.js";
+import { Person } from "./person.js";
+import { PracticeStandard } from "./practice-standard.js";
+
+export * from "./action.js";
+export * from "./audit.js";
+export * from "./audit-log.js";
+export * from "./audit-programme.js";
+export * from "./audit-tool.js";
+export * from "./case-reference.js";
+export * from "./grade-scale.js";
+export * from "./organisation.js";
+export * from "./person.js";
+export * from "./practice-standard.js";
+
+export const recordSchemas = {
+  authority: Authority,
+  gradeScale: GradeScale,
+  service: Service,
+  team: Team,
+  person: Person,
+  caseReference: CaseReference,
+  practiceStandard: PracticeStandard,
+  auditTool: AuditTool,
+  auditProgramme: AuditProgramme,
+  audit: Audit,
+  action: Action,
+} as const;
+
+export type RecordKind = keyof typeof recordSchemas;
+export const recordKinds = Object.keys(recordSchemas) as RecordKind[];
+
+/** What a record holds once validated (defaults filled in). */
+export type RecordOf<K extends RecordKind> = z.output<(typeof recordSchemas)[K]>;
+/** What a caller may supply to create one (defaults optional). */
+export type RecordInput<K extends RecordKind> = z.input<(typeof recordSchemas)[K]>;
+
+export const recordKindLabels: Record<RecordKind, string> = {
+  authority: "authority",
+  gradeScale: "grade scale",
+  service: "service",
+  team: "team",
+  person: "person",
+  caseReference: "case reference",
+  practiceStandard: "practice standard",
+  auditTool: "audit tool",
+  auditProgramme: "audit programme",
+  audit: "audit",
+  action: "action",
+};
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Validates a record, turning every failing field into a named, plain-English problem. */
+export function parseRecord<K extends RecordKind>(kind: K, input: unknown): RecordOf<K> {
+  const result = recordSchemas[kind].safeParse(input);
+  if (result.success) return result.data as RecordOf<K>;
+  const problems: FieldProblem[] = result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "(record)",
+    message: issue.message,
+  }));
+  const summary = problems.map((problem) => `${problem.field}: ${problem.message}`).join("; ");
+  throw new DomainError("invalid_record", `This ${recordKindLabels[kind]} cannot be saved. ${summary}`, {
+    kind,
+    problems,
+  });
+}

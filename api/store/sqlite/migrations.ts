@@ -1,0 +1,100 @@
+// Versioned schema migrations for the embedded store. A migration, once
+// released, never changes: add a new one instead. Each runs in its own
+// transaction and is recorded in schema_migrations.
+import type Database from "better-sqlite3";
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+// Frozen copy of the queryable fields at migration 2 (see ../queryable-fields.ts).
+const indexedAtVersion2: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["authority", ["name"]],
+  ["gradeScale", ["name"]],
+  ["service", ["authorityId", "name"]],
+  ["team", ["serviceId", "managerId", "name"]],
+  ["person", ["aadObjectId", "email", "teamId", "serviceId", "displayName"]],
+  ["caseReference", ["reference", "teamId", "practitionerId"]],
+  ["practiceStandard", ["code"]],
+  ["auditTool", ["name"]],
+  ["auditProgramme", ["auditType", "ownerId", "periodStart"]],
+  ["audit", ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate"]],
+  ["action", ["status", "ownerId", "auditId", "dueDate"]],
+];
+
+export function fieldIndexName(kind: string, field: string): string {
+  return `records_${kind}_${field}`;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "records and the append-only audit log",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE records (
+          kind TEXT NOT NULL,
+          id TEXT NOT NULL,
+          version INTEGER NOT NULL CHECK (version > 0),
+          body TEXT NOT NULL CHECK (json_valid(body)),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX records_kind_created ON records (kind, created_at, id);
+
+        CREATE TABLE audit_log (
+          sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          actor_id TEXT NOT NULL,
+          operation TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete')),
+          kind TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          changes TEXT NOT NULL CHECK (json_valid(changes))
+        );
+        CREATE INDEX audit_log_record ON audit_log (kind, record_id, sequence);
+        CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
+        CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: "indexes on the fields each kind is queried by",
+    up: (db) => {
+      for (const [kind, fields] of indexedAtVersion2) {
+        for (const field of fields) {
+          db.exec(
+            `CREATE INDEX ${fieldIndexName(kind, field)} ON records (json_extract(body, '$.${field}'), id) WHERE kind = '${kind}'`,
+          );
+        }
+      }
+    },
+  },
+];
+
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[],
+  );
+  const newlyApplied: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+    newlyApplied.push(migration.version);
+  }
+  return newlyApplied;
+}
