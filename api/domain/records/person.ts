@@ -37,7 +37,7 @@ export const Person = z.object({
   displayName: requiredText("The person's name", 120),
   email: z.email("Enter a valid email address").max(254),
   // Microsoft Entra object ID: how a Teams user is matched to a person.
-  aadObjectId: z.uuid("An Entra object ID is a GUID").optional(),
+  aadObjectId: z.guid("An Entra object ID is a GUID").optional(),
   roles: z.array(Role).min(1, "A person needs at least one role"),
   teamId: id.optional(),
   serviceId: id.optional(),

@@ -1,0 +1,57 @@
+// Assembles the running app from configuration: store, demo seed, bot and
+// HTTP server. Used by `npm run serve`, `npm start` and the tests alike.
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createBotEndpoint } from "../bot/bot-endpoint.js";
+import type { Config } from "./config.js";
+import { seedDemoAuthority } from "./seed/seed-demo.js";
+import { createServer } from "./server.js";
+import type { Store } from "./store/port.js";
+import { SqliteStore } from "./store/sqlite/sqlite-store.js";
+
+export interface RunningApp {
+  url: string;
+  store: Store;
+  authorityName?: string;
+  stop(): Promise<void>;
+}
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
+  const store = new SqliteStore({ path: config.store.path });
+  try {
+    let authorityName: string | undefined;
+    if (config.seedDemo) {
+      const seed = await seedDemoAuthority(store);
+      authorityName = seed.authorityName;
+      log(seed.seeded ? `store: seeded the demo authority "${seed.authorityName}"` : `store: using existing data (${seed.authorityName})`);
+    }
+    const bot = createBotEndpoint(config, store, log);
+    if (!bot.authenticated) {
+      log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
+    }
+    const server = createServer({ store, bot, version, log });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      store,
+      authorityName,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.server.closeAllConnections?.();
+        });
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

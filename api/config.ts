@@ -1,0 +1,92 @@
+// Configuration from environment variables (Teams Toolkit writes them from
+// teamsapp/env/). Everything has a default that runs the embedded store on
+// loopback, so a new user needs no Microsoft 365 tenant.
+import { isIP } from "node:net";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "Use true or false" })
+  .transform((value) => ["true", "1", "yes"].includes(value));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const EnvironmentSchema = z.object({
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  STORE: z.enum(["sqlite"], { message: "STORE must be sqlite (the SharePoint store is not available yet)" }).default("sqlite"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  SQLITE_FILE: z.string().trim().min(1).default("golden-thread.sqlite"),
+  SEED_DEMO: flag.default(true),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  // The address people reach the server at; links in cards point here.
+  TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  store: { adapter: "sqlite"; path: string };
+  seedDemo: boolean;
+  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: string };
+  playgroundPort: number;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  return host === "::1";
+}
+
+/** Reads and checks the configuration; every problem is named in one error. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // Teams Toolkit names the bot's credentials BOT_ID / BOT_PASSWORD; botbuilder reads MicrosoftApp*.
+  const withAliases = {
+    ...environment,
+    MicrosoftAppId: environment.MicrosoftAppId ?? environment.BOT_ID,
+    MicrosoftAppPassword: environment.MicrosoftAppPassword ?? environment.BOT_PASSWORD,
+    MicrosoftAppTenantId: environment.MicrosoftAppTenantId ?? environment.TEAMS_APP_TENANT_ID,
+  };
+  const parsed = EnvironmentSchema.safeParse(withAliases);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`The configuration is not valid:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  // With no bot App ID, botbuilder accepts unauthenticated requests: that is only safe on loopback.
+  if (!env.MicrosoftAppId && !isLoopback(env.HOST)) {
+    throw new ConfigError(
+      `HOST is ${env.HOST} but MicrosoftAppId (BOT_ID) is not set. Without an App ID the bot cannot check who is calling, so it only listens on 127.0.0.1. Set MicrosoftAppId and MicrosoftAppPassword, or listen on loopback.`,
+    );
+  }
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== "UserAssignedMSI" && !env.MicrosoftAppPassword) {
+    throw new ConfigError("MicrosoftAppId is set but MicrosoftAppPassword (BOT_PASSWORD) is not.");
+  }
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    store: { adapter: env.STORE, path: resolve(env.DATA_DIR, env.SQLITE_FILE) },
+    seedDemo: env.SEED_DEMO,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      tenantId: env.MicrosoftAppTenantId,
+      appType: env.MicrosoftAppType,
+    },
+    playgroundPort: env.PLAYGROUND_PORT,
+    publicUrl: (env.TAB_ENDPOINT ?? `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`).replace(/\/$/, ""),
+  };
+}

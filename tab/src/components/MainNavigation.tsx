@@ -1,0 +1,57 @@
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { hrefFor, routeIds, routes, type RouteId } from "../routes";
+
+const useStyles = makeStyles({
+  list: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+    listStyleType: "none",
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  link: {
+    display: "inline-block",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase300,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorBrandForegroundLinkHover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
+  // The current page is marked by weight and a thick underline, not colour alone.
+  current: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationThickness: "3px",
+    textUnderlineOffset: "6px",
+  },
+});
+
+export function MainNavigation({ current }: { current: RouteId | undefined }) {
+  const styles = useStyles();
+  return (
+    <nav aria-label="Golden Thread">
+      <ul className={styles.list}>
+        {routeIds
+          .filter((id) => routes[id].inNavigation)
+          .map((id) => (
+            <li key={id}>
+              <a
+                href={hrefFor(id)}
+                className={mergeClasses(styles.link, id === current && styles.current)}
+                aria-current={id === current ? "page" : undefined}
+              >
+                {routes[id].title}
+              </a>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
