@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createBotEndpoint } from "../bot/bot-endpoint.js";
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import { seedDemoAuthority } from "./seed/seed-demo.js";
 import { createServer } from "./server.js";
 import type { Store } from "./store/port.js";
@@ -27,19 +27,28 @@ export async function startApp(config: Config, log: (line: string) => void = con
       authorityName = seed.authorityName;
       log(seed.seeded ? `store: seeded the demo authority "${seed.authorityName}"` : `store: using existing data (${seed.authorityName})`);
     }
-    const bot = createBotEndpoint(config, store, log);
+    let publicUrl = config.publicUrl;
+    const bot = createBotEndpoint(config, store, { tabUrl: () => `${publicUrl}/tab/` }, log);
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
     }
     const server = createServer({ store, bot, version, log });
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === "EADDRINUSE"
+            ? new ConfigError(`Port ${config.port} on ${config.host} is already in use. Is Golden Thread already running? Stop it, or set PORT to another port.`)
+            : error,
+        ),
+      );
       server.listen(config.port, config.host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    publicUrl ??= url;
     return {
-      url: `http://${host}:${port}`,
+      url,
       store,
       authorityName,
       async stop() {

@@ -38,7 +38,8 @@ export interface Config {
   seedDemo: boolean;
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: string };
   playgroundPort: number;
-  publicUrl: string;
+  /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +88,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       appType: env.MicrosoftAppType,
     },
     playgroundPort: env.PLAYGROUND_PORT,
-    publicUrl: (env.TAB_ENDPOINT ?? `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`).replace(/\/$/, ""),
+    publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),
   };
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from "botbuilder";
 import type { Config } from "../api/config.js";
 import type { Store } from "../api/store/port.js";
-import { GoldenThreadBot } from "./golden-thread-bot.js";
+import { GoldenThreadBot, type BotSettings } from "./golden-thread-bot.js";
 import { activityProblems } from "./incoming-activity.js";
 
 export interface BotEndpoint {
@@ -15,7 +15,12 @@ export interface BotEndpoint {
   authenticated: boolean;
 }
 
-export function createBotEndpoint(config: Config, store: Store, log: (line: string) => void): BotEndpoint {
+export function createBotEndpoint(
+  config: Config,
+  store: Store,
+  settings: BotSettings,
+  log: (line: string) => void,
+): BotEndpoint {
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
     MicrosoftAppPassword: config.bot.appPassword ?? "",
@@ -29,7 +34,7 @@ export function createBotEndpoint(config: Config, store: Store, log: (line: stri
     log(`bot: turn failed (${context.activity.type} in ${context.activity.channelId}): ${error instanceof Error ? error.message : String(error)}`);
     await context.sendActivity("Sorry, something went wrong on Golden Thread's side. Please try again in a minute.");
   };
-  const bot = new GoldenThreadBot(store, { tabUrl: `${config.publicUrl}/tab/` });
+  const bot = new GoldenThreadBot(store, settings);
   return {
     authenticated: Boolean(config.bot.appId),
     check: activityProblems,

@@ -6,7 +6,8 @@ import type { Store } from "../api/store/port.js";
 import { welcomeCard } from "./cards/welcome-card.js";
 
 export interface BotSettings {
-  tabUrl: string;
+  /** The tab's address; read per message because a test server learns its port only once listening. */
+  tabUrl: () => string;
 }
 
 export class GoldenThreadBot extends TeamsActivityHandler {
@@ -43,7 +44,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       authority: authority?.name ?? "your authority",
       roles: person.roles,
       team: team?.name,
-      tabUrl: this.settings.tabUrl,
+      tabUrl: this.settings.tabUrl(),
     });
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const requiredString = (what: string) => z.string({ error: `${what} is required` }).min(1, `${what} is required`);
 
-const Account = z.object({ id: requiredString("id") }).loose();
+const account = (what: string) => z.object({ id: requiredString(`${what}.id`) }, { error: `${what} is required` }).loose();
 
 export const IncomingActivity = z
   .object({
@@ -12,8 +12,8 @@ export const IncomingActivity = z
     serviceUrl: z.url({ error: "serviceUrl must be a URL" }),
     channelId: requiredString("channelId"),
     conversation: z.object({ id: requiredString("id") }, { error: "conversation is required" }).loose(),
-    from: Account.optional().refine((from) => from !== undefined, "from is required"),
-    recipient: Account.optional(),
+    from: account("from"),
+    recipient: account("recipient").optional(),
     id: z.string().optional(),
     text: z.string().max(28_000, "text is longer than Teams allows").optional(),
   })

@@ -284,7 +284,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Values from: ${result.envFiles.join(", ")} (+ environment variables)`);
     console.log(`Manifest ${result.manifestVersion} valid against the bundled Teams schema (offline).`);
     console.log(`Manifest:    ${shown(result.manifestPath)}`);
-    console.log(`App package: ${shown(result.zipPath)} (${result.entries.join(", ")})`);
+    console.log(`App package: ${result.zipPath} (${result.entries.join(", ")})`);
     return 0;
   } catch (error) {
     if (error instanceof PackageError) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditSteps, nextAuditStatus, stepsAvailableFrom } from "../api/domain/audit-lifecycle.js";
+import type { auditSteps} from "../api/domain/audit-lifecycle.js";
+import { nextAuditStatus, stepsAvailableFrom } from "../api/domain/audit-lifecycle.js";
 import { auditChangesFor } from "../api/domain/audit-steps.js";
 import { isDomainError } from "../api/domain/errors.js";
 import { Audit, auditStatuses, AuditTool, ofstedGradeScale, type AuditStatus } from "../api/domain/records/index.js";

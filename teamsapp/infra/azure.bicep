@@ -30,8 +30,14 @@ param botAadAppClientSecret string
 @description('Entra tenant of the bot\'s app registration. Empty: the tenant of this deployment.')
 param botTenantId string = ''
 
-@description('Where the server keeps its data (STORE). /home is persistent on App Service for Linux.')
-param store string = '/home/data/golden-thread.sqlite'
+@description('Storage adapter the server uses (STORE); only sqlite is available.')
+param store string = 'sqlite'
+
+@description('Folder for the SQLite file (DATA_DIR). /home is persistent storage on App Service for Linux.')
+param dataDir string = '/home/data'
+
+@description('Load the fictional demo authority on start (SEED_DEMO). Keep false for a real tenant.')
+param seedDemo string = 'false'
 
 @description('Command App Service runs to start the server.')
 param startupCommand string = 'npm run serve'
@@ -65,20 +71,30 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
-        { name: 'PORT', value: port }
-        { name: 'WEBSITES_PORT', value: port }
-        { name: 'HOST', value: '0.0.0.0' }
-        { name: 'STORE', value: store }
-        { name: 'MicrosoftAppId', value: botAadAppClientId }
-        { name: 'MicrosoftAppPassword', value: botAadAppClientSecret }
-        { name: 'MicrosoftAppTenantId', value: tenantId }
-        { name: 'MicrosoftAppType', value: 'SingleTenant' }
-        // Install dependencies on the Linux host during zip deploy, so that native
-        // modules (better-sqlite3) match the server rather than the admin's machine.
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
-      ]
     }
+  }
+}
+
+// The environment variables the server reads (api/config.ts). A separate resource so that
+// TAB_ENDPOINT can use the Web App's host name.
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    PORT: port
+    WEBSITES_PORT: port
+    HOST: '0.0.0.0'
+    STORE: store
+    DATA_DIR: dataDir
+    SEED_DEMO: seedDemo
+    TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+    MicrosoftAppId: botAadAppClientId
+    MicrosoftAppPassword: botAadAppClientSecret
+    MicrosoftAppTenantId: tenantId
+    MicrosoftAppType: 'SingleTenant'
+    // Install dependencies on the Linux host during zip deploy, so that native
+    // modules (better-sqlite3) match the server rather than the admin's machine.
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
   }
 }
 

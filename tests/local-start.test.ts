@@ -1,0 +1,166 @@
+// `npm start` end to end, as a new user runs it: the tab is built when its
+// sources change, the server and the real Agents Playground start, a chat
+// message reaches the bot and its welcome card comes back, Ctrl-C stops
+// everything, and a second start reuses the data. One file, so the tab
+// build is never run twice at once.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { buildTabIfChanged, tabPaths } from "../tab/build-if-changed.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const scratch = mkdtempSync(path.join(tmpdir(), "golden-thread-start-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("the tab build", () => {
+  it("builds tab/dist with assets under /tab/, then skips an unchanged rebuild", async () => {
+    const lines: string[] = [];
+    const first = await buildTabIfChanged({ force: true, log: (line) => lines.push(line) });
+    expect(first.built).toBe(true);
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    const html = readFileSync(tabPaths.distIndex, "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] ?? "");
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src).toMatch(/^\/tab\/assets\/[\w.-]+\.js$/);
+      expect(existsSync(path.join(tabPaths.distDir, src.slice("/tab/".length)))).toBe(true);
+    }
+    expect(readFileSync(tabPaths.hashFile, "utf8").trim()).toBe(first.hash);
+
+    const second = await buildTabIfChanged({ log: (line) => lines.push(line) });
+    expect(second).toEqual({ built: false, hash: first.hash });
+    expect(lines.at(-1)).toContain("up to date");
+  }, 120_000);
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function npmStart(environment: Record<string, string>): Promise<Started> {
+  // The same command `npm start` runs, without npm's own wrapper process.
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "api/local/start-local.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "", ...environment },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes("Press Ctrl-C to stop.")) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not finish starting:\n${output}`);
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  return { child, output: () => output, exited };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("npm start", () => {
+  it("starts the server and the Playground, round-trips a chat message, stops on Ctrl-C and reuses its data", async () => {
+    const [port, playgroundPort] = [await freePort(), await freePort()];
+    const dataDir = path.join(scratch, "data");
+    const playgroundConfigPath = path.join(scratch, "playground.yml");
+    const recording = path.join(scratch, "events.txt");
+    const environment = {
+      PORT: String(port),
+      PLAYGROUND_PORT: String(playgroundPort),
+      DATA_DIR: dataDir,
+      PLAYGROUND_CONFIG: playgroundConfigPath,
+      M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: "true",
+      M365_AGENTS_PLAYGROUND_RECORDING_FILE: recording,
+    };
+
+    const first = await npmStart(environment);
+    try {
+      expect(first.output()).toContain(`Playground (chat with the bot as a demo user): http://127.0.0.1:${playgroundPort}`);
+      expect(first.output()).toContain(`Tab (dashboards and forms):                    http://127.0.0.1:${port}/tab/`);
+      expect(first.output()).toContain('seeded the demo authority "Northmoor Borough Council (demo)"');
+
+      const tab = await fetch(`http://127.0.0.1:${port}/tab/`);
+      expect(tab.status).toBe(200);
+      expect(await tab.text()).toContain('<div id="root">');
+
+      const playgroundConfig = parse(readFileSync(playgroundConfigPath, "utf8")) as { currentUser: { id: string; name: string }; users: unknown[] };
+      expect(playgroundConfig.users.length).toBe(5);
+      expect(playgroundConfig.currentUser.name).toBe("Priya Shah");
+
+      const sent = await fetch(`http://127.0.0.1:${playgroundPort}/_conversation/v1/conversations/golden-thread-personal-chat/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ type: "text", text: "hello", textFormat: "plain", from: { id: playgroundConfig.currentUser.id } }),
+      });
+      expect(sent.status).toBe(200);
+      const welcome = await waitFor("the bot's welcome card in the Playground", () => {
+        const events = existsSync(recording) ? readFileSync(recording, "utf8") : "";
+        return events.includes("Welcome to Golden Thread, Priya Shah") ? events : undefined;
+      });
+      expect(welcome).toContain("QA lead, Moderator, Auditor");
+    } finally {
+      first.child.kill("SIGINT");
+    }
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain("stopped");
+    expect(await answers(`http://127.0.0.1:${playgroundPort}/_debug/ping`)).toBe(false);
+    expect(await answers(`http://127.0.0.1:${port}/healthz`)).toBe(false);
+
+    const people = () => {
+      const db = new Database(path.join(dataDir, "golden-thread.sqlite"), { readonly: true });
+      try {
+        return db.prepare("SELECT count(*) FROM records WHERE kind = 'person'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    const peopleAfterFirstStart = people();
+    expect(peopleAfterFirstStart).toBe(12);
+
+    const second = await npmStart(environment);
+    try {
+      expect(second.output()).toContain("using existing data (Northmoor Borough Council (demo))");
+      expect(second.output()).toContain("tab: up to date");
+    } finally {
+      second.child.kill("SIGINT");
+    }
+    expect(await second.exited).toBe(0);
+    expect(people()).toBe(peopleAfterFirstStart);
+  }, 240_000);
+});
