@@ -59,7 +59,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ...environment,
     MicrosoftAppId: environment.MicrosoftAppId ?? environment.BOT_ID,
     MicrosoftAppPassword: environment.MicrosoftAppPassword ?? environment.BOT_PASSWORD,
-    MicrosoftAppTenantId: environment.MicrosoftAppTenantId ?? environment.TEAMS_APP_TENANT_ID,
   };
   const parsed = EnvironmentSchema.safeParse(withAliases);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import { MainNavigation } from "./components/MainNavigation";
 import { PageHeading } from "./components/PageHeading";
 import { ServerStatusPanel } from "./components/ServerStatusPanel";
 import { SkipLink } from "./components/SkipLink";
+import { AboutPage } from "./pages/AboutPage";
 import { ConfigurePage } from "./pages/ConfigurePage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { MyWorkPage } from "./pages/MyWorkPage";
@@ -46,6 +47,10 @@ function RoutePage({ route, host }: { route: RouteId | undefined; host: TabHost 
       return <DashboardPage />;
     case "configure":
       return <ConfigurePage host={host} />;
+    case "about":
+    case "privacy":
+    case "terms":
+      return <AboutPage topic={route} />;
     case undefined:
       return <NotFoundPage />;
   }

@@ -4,8 +4,9 @@
 //   #/my-work    personal tab home (default)
 //   #/configure  channel tab configuration page (Teams "settings" frame)
 //   #/dashboard  channel tab content, saved by #/configure
+//   #/about, #/privacy, #/terms  the manifest's developer links
 
-export const routeIds = ["my-work", "configure", "dashboard"] as const;
+export const routeIds = ["my-work", "configure", "dashboard", "about", "privacy", "terms"] as const;
 export type RouteId = (typeof routeIds)[number];
 
 export const DEFAULT_ROUTE: RouteId = "my-work";
@@ -22,6 +23,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   "my-work": { id: "my-work", title: "My work", inNavigation: true },
   dashboard: { id: "dashboard", title: "Team dashboard", inNavigation: true },
   configure: { id: "configure", title: "Set up Golden Thread in this channel", inNavigation: false },
+  about: { id: "about", title: "About Golden Thread", inNavigation: false },
+  privacy: { id: "privacy", title: "Privacy: how Golden Thread handles information", inNavigation: false },
+  terms: { id: "terms", title: "Terms of use", inNavigation: false },
 };
 
 export function isRouteId(value: string): value is RouteId {

@@ -49,7 +49,15 @@ export function connectToHost(options: { timeoutMs?: number } = {}): Promise<Tab
   return connection;
 }
 
+// Teams hosts a tab in a frame (web, desktop), a pop-up (authentication) or a
+// mobile web view that exposes `nativeInterface`. With none of these there is
+// no Teams to wait for, so a plain browser shows the page at once.
+function couldBeInTeams(): boolean {
+  return window.parent !== window.self || window.opener !== null || "nativeInterface" in window;
+}
+
 async function connect(timeoutMs: number): Promise<TabHost> {
+  if (!couldBeInTeams()) return { kind: "browser", reason: "No Teams window around this page" };
   try {
     await withTimeout(app.initialize(), timeoutMs);
   } catch (error) {

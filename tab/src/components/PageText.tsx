@@ -2,7 +2,7 @@ import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 const useStyles = makeStyles({
-  text: { margin: 0, marginTop: tokens.spacingVerticalM, maxWidth: "60ch" },
+  text: { display: "block", margin: 0, marginTop: tokens.spacingVerticalM, maxWidth: "60ch" },
 });
 
 /** A short paragraph of plain-English page text. */
