@@ -1,6 +1,7 @@
 // `npm start` end to end, as a new user runs it: the tab is built when its
-// sources change, the server and the real Agents Playground start, a chat
-// message reaches the bot and its welcome card comes back, Ctrl-C stops
+// sources change, the server and the real Agents Playground start, the tab
+// renders in Chromium, a chat message reaches the bot and its welcome card
+// comes back, Ctrl-C stops
 // everything, and a second start reuses the data. One file, so the tab
 // build is never run twice at once.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -12,6 +13,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildTabIfChanged, tabPaths } from "../tab/build-if-changed.js";
+import { launchChromium } from "./support/chromium.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(path.join(tmpdir(), "golden-thread-start-"));
@@ -115,9 +117,18 @@ describe("npm start", () => {
       expect(first.output()).toContain(`Tab (dashboards and forms):                    http://127.0.0.1:${port}/tab/`);
       expect(first.output()).toContain('seeded the demo authority "Northmoor Borough Council (demo)"');
 
-      const tab = await fetch(`http://127.0.0.1:${port}/tab/`);
-      expect(tab.status).toBe(200);
-      expect(await tab.text()).toContain('<div id="root">');
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${port}/tab/`);
+        await page.getByText("Northmoor Borough Council (demo)").waitFor({ timeout: 15_000 });
+        expect(await page.getByRole("heading", { level: 1 }).first().textContent()).toBe("Golden Thread");
+        await page.getByText("You are viewing Golden Thread outside Microsoft Teams.").waitFor();
+        await page.goto(`http://127.0.0.1:${port}/tab/index.html#/privacy`);
+        await page.getByText("Never type a child's name").waitFor();
+      } finally {
+        await browser.close();
+      }
 
       const playgroundConfig = parse(readFileSync(playgroundConfigPath, "utf8")) as { currentUser: { id: string; name: string }; users: unknown[] };
       expect(playgroundConfig.users.length).toBe(5);
