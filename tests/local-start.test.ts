@@ -59,7 +59,7 @@ interface Started {
 
 async function npmStart(environment: Record<string, string>): Promise<Started> {
   // The same command `npm start` runs, without npm's own wrapper process.
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "api/local/start-local.ts"], {
+  const child = spawn(process.execPath, ["--disable-warning=DEP0111", "--import", "tsx", "api/local/start-local.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "", ...environment },
     stdio: ["ignore", "pipe", "pipe"],
