@@ -7,7 +7,8 @@ export type DomainErrorCode =
   | "conflict"
   | "outside_calendar"
   | "invalid_grade"
-  | "invalid_query";
+  | "invalid_query"
+  | "forbidden";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

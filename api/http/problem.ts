@@ -28,10 +28,12 @@ const statusByCode: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 412,
   outside_calendar: 422,
+  forbidden: 403,
 };
 
 const titleByStatus: Record<number, string> = {
   400: "The request is not valid",
+  403: "You cannot do this",
   404: "Not found",
   409: "Not allowed in the record's current state",
   412: "The record has changed since you opened it",

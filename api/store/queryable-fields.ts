@@ -16,6 +16,9 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   auditProgramme: ["auditType", "ownerId", "periodStart"],
   audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate"],
   action: ["status", "ownerId", "auditId", "dueDate"],
+  moderation: ["auditId", "moderatorId", "status"],
+  teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
+  outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
 };
 
 export const recordTimestampFields = ["createdAt", "updatedAt"] as const;

@@ -16,6 +16,9 @@ export const Action = z
     status: ActionStatus.default("open"),
     auditId: id.optional(),
     evidence: text(4000).optional(),
+    // Why the due date moved, when the owner asked for more time.
+    extensionReason: text(1000).optional(),
+    lastReminderOn: isoDate.optional(),
     completedAt: isoDateTime.optional(),
   })
   .refine((action) => action.status !== "done" || Boolean(action.evidence?.trim()), {

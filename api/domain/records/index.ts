@@ -9,8 +9,10 @@ import { AuditTool } from "./audit-tool.js";
 import { CaseReference } from "./case-reference.js";
 import { GradeScale } from "./grade-scale.js";
 import { Authority, Service, Team } from "./organisation.js";
+import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
+import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 
 export * from "./action.js";
 export * from "./audit.js";
@@ -20,8 +22,11 @@ export * from "./audit-tool.js";
 export * from "./case-reference.js";
 export * from "./grade-scale.js";
 export * from "./organisation.js";
+export * from "./moderation.js";
+export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
+export * from "./teams-conversation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -35,6 +40,9 @@ export const recordSchemas = {
   auditProgramme: AuditProgramme,
   audit: Audit,
   action: Action,
+  moderation: Moderation,
+  teamsConversation: TeamsConversation,
+  outboxMessage: OutboxMessage,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -57,6 +65,9 @@ export const recordKindLabels: Record<RecordKind, string> = {
   auditProgramme: "audit programme",
   audit: "audit",
   action: "action",
+  moderation: "moderation",
+  teamsConversation: "Teams conversation",
+  outboxMessage: "outgoing message",
 };
 
 export interface FieldProblem {

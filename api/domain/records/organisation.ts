@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { id, requiredText } from "./common.js";
+import { ModerationRule } from "./moderation.js";
 
 // English local authority code (e.g. "E10000014"), as in DfE statistics.
 export const Authority = z.object({
   name: requiredText("The authority's name", 120),
   laCode: z.string().regex(/^E\d{8}$/, "A local authority code looks like E10000014").optional(),
   gradeScaleId: id,
+  moderationRule: ModerationRule.default({ sampleRate: 0.25, alwaysModerateGrades: ["inadequate", "outstanding"], seed: "golden-thread" }),
 });
 export type Authority = z.infer<typeof Authority>;
 

@@ -24,6 +24,22 @@ const indexedAtVersion2: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["action", ["status", "ownerId", "auditId", "dueDate"]],
 ];
 
+const indexedAtVersion3: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["moderation", ["auditId", "moderatorId", "status"]],
+  ["teamsConversation", ["conversationId", "aadObjectId", "personId", "status"]],
+  ["outboxMessage", ["idempotencyKey", "status", "recipientId", "notBefore"]],
+];
+
+function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
+  for (const [kind, fields] of indexed) {
+    for (const field of fields) {
+      db.exec(
+        `CREATE INDEX ${fieldIndexName(kind, field)} ON records (json_extract(body, '$.${field}'), id) WHERE kind = '${kind}'`,
+      );
+    }
+  }
+}
+
 export function fieldIndexName(kind: string, field: string): string {
   return `records_${kind}_${field}`;
 }
@@ -65,14 +81,17 @@ export const migrations: readonly Migration[] = [
   {
     version: 2,
     name: "indexes on the fields each kind is queried by",
+    up: (db) => createFieldIndexes(db, indexedAtVersion2),
+  },
+  {
+    version: 3,
+    name: "moderation, Teams conversations and the outbox",
     up: (db) => {
-      for (const [kind, fields] of indexedAtVersion2) {
-        for (const field of fields) {
-          db.exec(
-            `CREATE INDEX ${fieldIndexName(kind, field)} ON records (json_extract(body, '$.${field}'), id) WHERE kind = '${kind}'`,
-          );
-        }
-      }
+      createFieldIndexes(db, indexedAtVersion3);
+      // One outgoing message per idempotency key, whatever the code path.
+      db.exec(
+        `CREATE UNIQUE INDEX records_outboxMessage_unique_key ON records (json_extract(body, '$.idempotencyKey')) WHERE kind = 'outboxMessage'`,
+      );
     },
   },
 ];

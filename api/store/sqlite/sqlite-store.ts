@@ -87,9 +87,16 @@ class SqliteRecordOperations {
       if (exists) {
         throw new DomainError("conflict", `A ${recordKindLabels[kind]} with id ${id} already exists.`, { kind, id });
       }
-      this.db
-        .prepare("INSERT INTO records (kind, id, version, body, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?)")
-        .run(kind, id, JSON.stringify(record), at, at);
+      try {
+        this.db
+          .prepare("INSERT INTO records (kind, id, version, body, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?)")
+          .run(kind, id, JSON.stringify(record), at, at);
+      } catch (error) {
+        if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+          throw new DomainError("conflict", `This ${recordKindLabels[kind]} already exists.`, { kind, id });
+        }
+        throw error;
+      }
       this.log(at, actor, "create", kind, id, changesBetween(undefined, record));
     })();
     return { ...record, id, etag: etagOf(1), createdAt: at, updatedAt: at } as Saved<K>;

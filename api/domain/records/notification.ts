@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { id, isoDate } from "./common.js";
+
+// Something a person must be told about. Services record a notification in
+// the same transaction as the change it announces; the bot turns it into a
+// card when it sends it, so the card shows the record as it is then.
+export const Notification = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("audit_assigned"), auditId: id }),
+  z.object({ kind: z.literal("audit_declined"), auditId: id }),
+  z.object({ kind: z.literal("reflection_requested"), auditId: id }),
+  z.object({ kind: z.literal("moderation_requested"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_outcome"), moderationId: id }),
+  z.object({ kind: z.literal("action_raised"), actionId: id }),
+  z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
+]);
+export type Notification = z.infer<typeof Notification>;

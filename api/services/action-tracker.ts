@@ -1,0 +1,85 @@
+// Actions raised by audits: the owner is told, marks them done with
+// evidence or asks for more time, and gets at most one reminder per working
+// day once an action is overdue.
+import { DomainError } from "../domain/errors.js";
+import type { RecordInput } from "../domain/records/index.js";
+import { isWorkingDay } from "../domain/working-days.js";
+import type { Saved, Store } from "../store/port.js";
+import { enqueueNotification } from "./notify.js";
+import { forbidden, requireRecord, type Person } from "./people.js";
+
+export type SavedAction = Saved<"action">;
+
+const open = ["open", "in_progress"] as const;
+
+export class ActionTracker {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async raise(action: RecordInput<"action">, actor: Person): Promise<SavedAction> {
+    return this.store.transaction(async (tx) => {
+      const saved = await tx.create("action", { ...action, status: "open" }, actor);
+      await enqueueNotification(tx, saved.ownerId, { kind: "action_raised", actionId: saved.id }, actor);
+      return saved;
+    });
+  }
+
+  async markDone(actionId: string, evidence: string, actor: Person): Promise<SavedAction> {
+    return this.store.transaction(async (tx) => {
+      const action = await this.ownedOpenAction(tx, actionId, actor);
+      if (!evidence.trim()) throw new DomainError("invalid_record", "Say what shows the action is done.", { field: "evidence" });
+      return tx.update(
+        "action",
+        actionId,
+        { status: "done", evidence: evidence.trim(), completedAt: this.now().toISOString() },
+        action.etag,
+        actor,
+      );
+    });
+  }
+
+  async extend(actionId: string, newDueDate: string, reason: string, actor: Person): Promise<SavedAction> {
+    return this.store.transaction(async (tx) => {
+      const action = await this.ownedOpenAction(tx, actionId, actor);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(newDueDate) || newDueDate <= action.dueDate) {
+        throw new DomainError("invalid_record", "Choose a new due date after the current one.", { field: "dueDate" });
+      }
+      if (!reason.trim()) throw new DomainError("invalid_record", "Say why you need more time.", { field: "reason" });
+      return tx.update("action", actionId, { dueDate: newDueDate, extensionReason: reason.trim(), lastReminderOn: undefined }, action.etag, actor);
+    });
+  }
+
+  /** Queues a reminder for each overdue action not yet reminded today; returns how many. */
+  async remindOverdue(actor: Person | { id: string }): Promise<number> {
+    const today = this.now().toISOString().slice(0, 10);
+    if (!isWorkingDay(today)) return 0;
+    let reminded = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.query("action", { where: { status: { in: [...open] }, dueDate: { lte: today } }, limit: 200, cursor });
+      for (const action of page.records) {
+        if (action.dueDate >= today || action.lastReminderOn === today) continue;
+        await this.store.transaction(async (tx) => {
+          const current = await tx.get("action", action.id);
+          if (!current || current.lastReminderOn === today) return;
+          await tx.update("action", action.id, { lastReminderOn: today }, current.etag, actor);
+          await enqueueNotification(tx, action.ownerId, { kind: "action_overdue", actionId: action.id, on: today }, actor);
+          reminded += 1;
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return reminded;
+  }
+
+  private async ownedOpenAction(tx: Parameters<Parameters<Store["transaction"]>[0]>[0], actionId: string, actor: Person) {
+    const action = requireRecord(await tx.get("action", actionId), "action", actionId);
+    if (action.ownerId !== actor.id) throw forbidden("This action belongs to someone else.");
+    if (!(open as readonly string[]).includes(action.status)) {
+      throw new DomainError("illegal_transition", `This action is already ${action.status === "done" ? "done" : "cancelled"}.`, { status: action.status });
+    }
+    return action;
+  }
+}

@@ -1,0 +1,36 @@
+// Who someone is, from the identity Teams or the tab gives us.
+import { DomainError } from "../domain/errors.js";
+import type { Role } from "../domain/records/person.js";
+import type { RecordOperations, Saved } from "../store/port.js";
+
+export type Person = Saved<"person">;
+
+export async function personByEntraId(store: RecordOperations, aadObjectId: string | undefined): Promise<Person | undefined> {
+  if (!aadObjectId) return undefined;
+  return (await store.query("person", { where: { aadObjectId }, limit: 1 })).records[0];
+}
+
+export async function peopleWithRole(store: RecordOperations, role: Role): Promise<Person[]> {
+  // Staff lists are small (hundreds); roles are an array, so filter here.
+  const people: Person[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.query("person", { limit: 500, cursor });
+    people.push(...page.records.filter((person) => person.roles.includes(role)));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return people;
+}
+
+export function hasRole(person: Person, ...roles: Role[]): boolean {
+  return roles.some((role) => person.roles.includes(role));
+}
+
+export function requireRecord<T>(record: T | undefined, what: string, id: string): T {
+  if (!record) throw new DomainError("not_found", `There is no ${what} with id ${id}.`, { id });
+  return record;
+}
+
+export function forbidden(message: string): DomainError {
+  return new DomainError("forbidden", message);
+}
