@@ -7,6 +7,8 @@ import { ConfigError, type Config } from "./config.js";
 import { seedDemoAuthority } from "./seed/seed-demo.js";
 import { createServer } from "./server.js";
 import type { Store } from "./store/port.js";
+import { ActionTracker } from "./services/action-tracker.js";
+import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 
 export interface RunningApp {
@@ -14,6 +16,27 @@ export interface RunningApp {
   store: Store;
   authorityName?: string;
   stop(): Promise<void>;
+}
+
+const reminderIntervalMs = 60 * 60 * 1000;
+
+// Overdue actions get at most one reminder per working day; checking hourly
+// (and at start) catches the new day without a scheduler.
+function startOverdueReminders(actions: ActionTracker, bot: { wakeOutbox(): void }, log: (line: string) => void): NodeJS.Timeout {
+  const remind = () =>
+    actions
+      .remindOverdue({ id: "system:reminders" })
+      .then((count) => {
+        if (count > 0) {
+          log(`actions: queued ${count} overdue reminder${count === 1 ? "" : "s"}`);
+          bot.wakeOutbox();
+        }
+      })
+      .catch((error: unknown) => log(`actions: reminders failed: ${(error as Error).message}`));
+  void remind();
+  const timer = setInterval(remind, reminderIntervalMs);
+  timer.unref();
+  return timer;
 }
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -28,7 +51,11 @@ export async function startApp(config: Config, log: (line: string) => void = con
       log(seed.seeded ? `store: seeded the demo authority "${seed.authorityName}"` : `store: using existing data (${seed.authorityName})`);
     }
     let publicUrl = config.publicUrl;
-    const bot = createBotEndpoint(config, store, { tabUrl: () => `${publicUrl}/tab/` }, log);
+    const now = () => new Date();
+    const workflow = new AuditWorkflow(store, now);
+    const actions = new ActionTracker(store, now);
+    const bot = createBotEndpoint({ config, store, workflow, actions, tabUrl: () => `${publicUrl}/tab/`, now, log });
+    const reminders = startOverdueReminders(actions, bot, log);
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
     }
@@ -52,6 +79,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       store,
       authorityName,
       async stop() {
+        clearInterval(reminders);
+        await bot.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.server.closeAllConnections?.();

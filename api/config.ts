@@ -26,6 +26,10 @@ const EnvironmentSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  // Where botbuilder fetches the Bot Framework's signing keys and which issuer it
+  // expects; set only for sovereign clouds (or a local stand-in in tests).
+  ToBotFromChannelOpenIdMetadataUrl: z.url().optional(),
+  ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
@@ -36,7 +40,14 @@ export interface Config {
   port: number;
   store: { adapter: "sqlite"; path: string };
   seedDemo: boolean;
-  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: string };
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: string;
+    openIdMetadataUrl?: string;
+    tokenIssuer?: string;
+  };
   playgroundPort: number;
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
@@ -85,6 +96,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       appPassword: env.MicrosoftAppPassword,
       tenantId: env.MicrosoftAppTenantId,
       appType: env.MicrosoftAppType,
+      openIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl,
+      tokenIssuer: env.ToBotFromChannelTokenIssuer,
     },
     playgroundPort: env.PLAYGROUND_PORT,
     publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),

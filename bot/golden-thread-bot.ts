@@ -1,51 +1,166 @@
-// The Teams activity handler. For now it greets every message with a card
-// naming the user and their roles, which proves the round trip from Teams
-// (or the Agents Playground) through the store and back.
-import { CardFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
+// The Teams activity handler: records where people can be reached, routes
+// card actions by verb, runs the reflection conversation and answers
+// commands. Every botbuilder type stays in bot/.
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from "botbuilder";
+import type { ActionTracker } from "../api/services/action-tracker.js";
+import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import { personByEntraId, type Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
+import { runCardAction, type CardActionResult } from "./card-actions.js";
+import { runCommand } from "./commands.js";
+import { markConversation, rememberConversation, type SavedConversation } from "./conversations.js";
 import { welcomeCard } from "./cards/welcome-card.js";
+import type { AdaptiveCard } from "./cards/render-card.js";
+import { ReflectionChat } from "./reflection-chat.js";
 
 export interface BotSettings {
+  store: Store;
+  workflow: AuditWorkflow;
+  actions: ActionTracker;
   /** The tab's address; read per message because a test server learns its port only once listening. */
   tabUrl: () => string;
+  now: () => Date;
+  /** Someone installed the bot: deliver what was waiting for them. */
+  onInstalled: (personId: string) => Promise<void>;
 }
 
+const cardActivity = (card: AdaptiveCard) => ({ attachments: [CardFactory.adaptiveCard(card)] });
+
 export class GoldenThreadBot extends TeamsActivityHandler {
-  constructor(
-    private readonly store: Store,
-    private readonly settings: BotSettings,
-  ) {
+  private readonly reflection: ReflectionChat;
+
+  constructor(private readonly settings: BotSettings) {
     super();
+    this.reflection = new ReflectionChat(settings.store, settings.workflow);
+
     this.onMessage(async (context, next) => {
-      await this.greet(context);
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context, true);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await markConversation(settings.store, context.activity.conversation.id, "uninstalled");
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
+      const botJoined = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (joined.length > 0 && context.activity.conversation.conversationType === "personal") await this.greet(context);
+      if (botJoined || joined.length > 0) await this.remember(context, botJoined || context.activity.conversation.conversationType === "personal");
       await next();
     });
   }
 
-  private async greet(context: TurnContext): Promise<void> {
-    const entraId = context.activity.from.aadObjectId;
-    const person = entraId ? (await this.store.query("person", { where: { aadObjectId: entraId }, limit: 1 })).records[0] : undefined;
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { person, conversation } = await this.remember(context, false);
+    const respond = (result: CardActionResult): AdaptiveCardInvokeResponse =>
+      result.card
+        ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never }
+        : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: (result.message ?? "") as never };
+    if (!person) return respond({ message: notRecognised });
+    const action = invokeValue?.action;
+    return respond(await this.cardAction(context, person, conversation, action?.verb ?? "", action?.data));
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { person, conversation } = await this.remember(context, false);
     if (!person) {
-      await context.sendActivity(
-        "Hello. I can't find you in Golden Thread's list of staff yet, so I can't show you any audits. Ask your QA lead to add you.",
-      );
+      await context.sendActivity(notRecognised);
       return;
     }
-    const [authority] = (await this.store.query("authority", { limit: 1 })).records;
-    const team = person.teamId ? await this.store.get("team", person.teamId) : undefined;
-    const card = welcomeCard({
-      name: person.displayName,
-      authority: authority?.name ?? "your authority",
-      roles: person.roles,
-      team: team?.name,
-      tabUrl: this.settings.tabUrl(),
+    // Action.Submit, the fallback for clients without Action.Execute, arrives as a message with a value.
+    const value = context.activity.value as { verb?: unknown } | undefined;
+    if (value && typeof value.verb === "string") {
+      const result = await this.cardAction(context, person, conversation, value.verb, value);
+      await context.sendActivity(result.card ? cardActivity(result.card) : (result.message ?? ""));
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text?.trim() ?? "";
+    const say = async (reply: string) => void (await context.sendActivity(reply));
+    if (conversation && (await this.reflection.continue(conversation, person, text, say))) return;
+    if (!text) {
+      await this.welcome(context, person);
+      return;
+    }
+    const reply = await runCommand({ store: this.settings.store, person, today: this.today(), tabUrl: this.settings.tabUrl() }, text);
+    if ("reflect" in reply) {
+      if (conversation) await this.reflection.begin(conversation, reply.reflect, person, say);
+    } else if ("card" in reply) {
+      await context.sendActivity(cardActivity(reply.card));
+    } else {
+      await context.sendActivity(reply.text);
+    }
+  }
+
+  private async cardAction(
+    context: TurnContext,
+    person: Person,
+    conversation: SavedConversation | undefined,
+    verb: string,
+    data: unknown,
+  ): Promise<CardActionResult> {
+    return runCardAction(
+      {
+        store: this.settings.store,
+        workflow: this.settings.workflow,
+        actions: this.settings.actions,
+        tabUrl: this.settings.tabUrl,
+        today: () => this.today(),
+        beginReflection: async (auditId, practitioner) => {
+          if (!conversation) throw new Error("No conversation to reflect in");
+          await this.reflection.begin(conversation, auditId, practitioner, async (text) => void (await context.sendActivity(text)));
+        },
+      },
+      person,
+      context.activity.from?.id,
+      verb,
+      data,
+    );
+  }
+
+  /** Records this conversation and who is in it; greets and delivers waiting cards on a new install. */
+  private async remember(context: TurnContext, greet: boolean): Promise<{ person?: Person; conversation?: SavedConversation }> {
+    const activity = context.activity;
+    const person = await personByEntraId(this.settings.store, activity.from?.aadObjectId);
+    const type = activity.conversation.conversationType;
+    const conversationType = type === "channel" ? "channel" : type === "groupChat" ? "groupChat" : "personal";
+    const { conversation, installed } = await rememberConversation(this.settings.store, {
+      conversationId: activity.conversation.id,
+      conversationType,
+      aadObjectId: conversationType === "personal" ? activity.from?.aadObjectId : undefined,
+      personId: conversationType === "personal" ? person?.id : undefined,
+      teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id,
+      reference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
     });
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    if ((installed || greet) && conversationType === "personal" && person) {
+      if (greet) await this.welcome(context, person);
+      await this.settings.onInstalled(person.id);
+    }
+    return { person, conversation };
+  }
+
+  private async welcome(context: TurnContext, person: Person): Promise<void> {
+    const [authority] = (await this.settings.store.query("authority", { limit: 1 })).records;
+    const team = person.teamId ? await this.settings.store.get("team", person.teamId) : undefined;
+    await context.sendActivity(
+      cardActivity(
+        welcomeCard({ name: person.displayName, authority: authority?.name ?? "your authority", roles: person.roles, team: team?.name, tabUrl: this.settings.tabUrl() }),
+      ),
+    );
+  }
+
+  private today(): string {
+    return this.settings.now().toISOString().slice(0, 10);
   }
 }
+
+const notRecognised = "Hello. I can't find you in Golden Thread's list of staff yet, so I can't show you any audits. Ask your QA lead to add you.";

@@ -15,12 +15,13 @@ afterAll(async () => {
 });
 
 let sequence = 0;
-function messageFrom(from: { id: string; name: string; aadObjectId?: string }, text = "hello") {
+function installFrom(from: { id: string; name: string; aadObjectId?: string }, type = "installationUpdate") {
   sequence += 1;
   return {
-    type: "message",
+    type,
+    action: "add",
     id: `incoming-${sequence}`,
-    text,
+    text: "hello",
     channelId: "msteams",
     serviceUrl: connector.serviceUrl,
     conversation: { id: `personal-chat-${sequence}`, conversationType: "personal" },
@@ -39,12 +40,13 @@ async function postActivity(activity: unknown) {
 }
 
 describe("the bot's welcome round trip", () => {
-  it("answers a known member of staff with a card naming them, their roles and their team", async () => {
+  it("greets a member of staff who installs the bot with a card naming them, their roles and their team", async () => {
     const amira = demoPeople.find((person) => person.id === "person-sw-amira")!.record;
     const before = connector.sent.length;
-    const response = await postActivity(messageFrom({ id: "29:amira", name: amira.displayName, aadObjectId: amira.aadObjectId }));
+    const response = await postActivity(installFrom({ id: "29:amira", name: amira.displayName, aadObjectId: amira.aadObjectId }));
     expect(response.status).toBe(200);
-    const [reply] = (await connector.waitForActivities(before + 1)).slice(before);
+    const replies = (await connector.waitForActivities(before + 1)).slice(before);
+    const reply = replies.find((sent) => JSON.stringify(sent.activity).includes("Welcome to Golden Thread"));
     expect(reply?.conversationId).toBe(`personal-chat-${sequence}`);
     const attachment = reply?.activity.attachments?.[0];
     expect(attachment?.contentType).toBe("application/vnd.microsoft.card.adaptive");
@@ -59,18 +61,23 @@ describe("the bot's welcome round trip", () => {
   it("lists every role of a person who holds several", async () => {
     const priya = demoPeople.find((person) => person.id === "person-qa-lead")!.record;
     const before = connector.sent.length;
-    await postActivity(messageFrom({ id: "29:priya", name: priya.displayName, aadObjectId: priya.aadObjectId }));
-    const [reply] = (await connector.waitForActivities(before + 1)).slice(before);
-    expect(JSON.stringify(reply?.activity.attachments?.[0]?.content)).toContain("QA lead, Moderator, Auditor");
+    await postActivity(installFrom({ id: "29:priya", name: priya.displayName, aadObjectId: priya.aadObjectId }));
+    const replies = (await connector.waitForActivities(before + 1)).slice(before);
+    expect(replies.map((reply) => JSON.stringify(reply.activity)).join()).toContain("QA lead, Moderator, Auditor");
   });
 
   it("tells someone it does not know to ask their QA lead, without an error", async () => {
     const before = connector.sent.length;
     const response = await postActivity(
-      messageFrom({ id: "29:stranger", name: "Visitor", aadObjectId: "00000000-0000-0000-0000-00000000abcd" }),
+      installFrom({ id: "29:stranger", name: "Visitor", aadObjectId: "00000000-0000-0000-0000-00000000abcd" }, "message"),
     );
     expect(response.status).toBe(200);
-    const [reply] = (await connector.waitForActivities(before + 1)).slice(before);
+    const conversationId = `personal-chat-${sequence}`;
+    let reply = connector.sent.slice(before).find((sent) => sent.conversationId === conversationId);
+    for (let waited = 0; !reply && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      reply = connector.sent.slice(before).find((sent) => sent.conversationId === conversationId);
+    }
     expect(reply?.activity.text).toMatch(/can't find you .* Ask your QA lead/);
   });
 

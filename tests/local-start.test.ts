@@ -140,11 +140,12 @@ describe("npm start", () => {
         body: JSON.stringify({ type: "text", text: "hello", textFormat: "plain", from: { id: playgroundConfig.currentUser.id } }),
       });
       expect(sent.status).toBe(200);
-      const welcome = await waitFor("the bot's welcome card in the Playground", () => {
-        const events = existsSync(recording) ? readFileSync(recording, "utf8") : "";
-        return events.includes("Welcome to Golden Thread, Priya Shah") ? events : undefined;
+      // Priya is the QA lead: the bot answers her and delivers the moderation request waiting for her.
+      const events = await waitFor("the bot's reply and Priya's waiting card in the Playground", () => {
+        const recorded = existsSync(recording) ? readFileSync(recording, "utf8") : "";
+        return recorded.includes("Type **help**") || recorded.includes("my audits") ? (recorded.includes("Moderate the audit of case NM-100478") ? recorded : undefined) : undefined;
       });
-      expect(welcome).toContain("QA lead, Moderator, Auditor");
+      expect(events).toContain("Drawn in the 25% sample");
     } finally {
       first.child.kill("SIGINT");
     }

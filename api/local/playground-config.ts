@@ -17,19 +17,25 @@ const playgroundBotId = "c0ffee00-6a1f-4c59-9e10-00000000b07d";
 const castRoles: readonly Role[] = ["qa_lead", "practitioner", "team_manager", "principal_social_worker", "head_of_service", "external_auditor"];
 const castSize = 6;
 
-export function playgroundCast(staff: readonly Saved<"person">[]): Saved<"person">[] {
+/** Finds the demo user to sign in as, by id ("person-tm-cp") or name ("Daniel Price"). */
+export function findCastMember(staff: readonly Saved<"person">[], wanted: string): Saved<"person"> | undefined {
+  const key = wanted.trim().toLowerCase();
+  return staff.find((person) => person.aadObjectId && (person.id.toLowerCase() === key || person.displayName.toLowerCase() === key));
+}
+
+export function playgroundCast(staff: readonly Saved<"person">[], signedIn?: Saved<"person">): Saved<"person">[] {
   const candidates = staff.filter((person) => person.aadObjectId);
-  const cast: Saved<"person">[] = [];
+  const cast: Saved<"person">[] = signedIn ? [signedIn] : [];
   for (const role of castRoles) {
     const person = candidates.find((candidate) => candidate.roles.includes(role) && !cast.includes(candidate));
-    if (person) cast.push(person);
+    if (person && cast.length < castSize) cast.push(person);
   }
   for (const person of candidates) if (cast.length < castSize && !cast.includes(person)) cast.push(person);
   return cast.slice(0, castSize);
 }
 
-export function playgroundConfig(staff: readonly Saved<"person">[], authorityName: string): object {
-  const users = playgroundCast(staff).map((person) => {
+export function playgroundConfig(staff: readonly Saved<"person">[], authorityName: string, signedIn?: Saved<"person">): object {
+  const users = playgroundCast(staff, signedIn).map((person) => {
       const [givenName = person.displayName, ...rest] = person.displayName.split(" ");
       return {
         id: `user-${person.id}`,

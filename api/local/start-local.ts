@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { buildTabIfChanged } from "../../tab/build-if-changed.js";
 import { startApp, type RunningApp } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { playgroundConfig, writePlaygroundConfig } from "./playground-config.js";
+import { findCastMember, playgroundConfig, writePlaygroundConfig } from "./playground-config.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const playgroundBin = resolve(root, "node_modules/@microsoft/m365agentsplayground/cli.js");
@@ -57,7 +57,10 @@ async function main(): Promise<void> {
   const app: RunningApp = await startApp(config);
   const staff = (await app.store.query("person", { limit: 500 })).records;
   const configPath = resolve(process.env.PLAYGROUND_CONFIG ?? resolve(root, ".m365agentsplayground.yml"));
-  const written = writePlaygroundConfig(configPath, playgroundConfig(staff, app.authorityName ?? "Demo"));
+  const wanted = process.env.PLAYGROUND_USER;
+  const signedIn = wanted ? findCastMember(staff, wanted) : undefined;
+  if (wanted && !signedIn) throw new ConfigError(`PLAYGROUND_USER "${wanted}" is not one of the demo staff. Use a name from the README, e.g. "Daniel Price".`);
+  const written = writePlaygroundConfig(configPath, playgroundConfig(staff, app.authorityName ?? "Demo", signedIn));
   console.log(written === "written" ? `playground: wrote ${configPath}` : `playground: keeping your ${configPath}`);
 
   const playgroundUrl = `http://127.0.0.1:${config.playgroundPort}`;

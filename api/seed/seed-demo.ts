@@ -1,6 +1,8 @@
 // Seeds the demo authority on first run, in one transaction, so a second
 // start finds it and adds nothing (and a failed seed leaves nothing behind).
+import type { Notification } from "../domain/records/notification.js";
 import { addWorkingDays } from "../domain/working-days.js";
+import { enqueueNotification } from "../services/notify.js";
 import type { Actor, Store } from "../store/port.js";
 import {
   demoAuditTool,
@@ -83,14 +85,14 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       seedActor,
       { id: "audit-in-progress" },
     );
-    await tx.create(
+    const submitted = await tx.create(
       "audit",
       {
         ...base,
         caseId: "case-100478",
         practitionerId: "person-sw-amira",
         auditorId: "person-tm-cp",
-        status: "submitted",
+        status: "in_moderation",
         dueDate: workingDaysFromToday(2),
         sectionGrades: allGraded("good"),
         overallGrade: "good",
@@ -101,7 +103,21 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
         submittedAt: stamp,
       },
       seedActor,
-      { id: "audit-submitted" },
+      { id: "audit-in-moderation" },
+    );
+    const moderation = await tx.create(
+      "moderation",
+      {
+        auditId: submitted.id,
+        moderatorId: "person-qa-lead",
+        sampledBecause: "Drawn in the 25% sample (demo)",
+        grades: [
+          ...submitted.sectionGrades.map((grade) => ({ sectionKey: grade.sectionKey, auditorGrade: grade.grade })),
+          { sectionKey: "overall", auditorGrade: "good" },
+        ],
+      },
+      seedActor,
+      { id: "moderation-demo" },
     );
     const completed = await tx.create(
       "audit",
@@ -149,6 +165,17 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       seedActor,
       { id: "action-visit-changes" },
     );
+
+    // What each demo user finds waiting when they open the bot (see the README).
+    const waiting: [string, Notification][] = [
+      ["person-tm-cp", { kind: "audit_assigned", auditId: "audit-assigned" }],
+      ["person-psw", { kind: "audit_assigned", auditId: "audit-in-progress" }],
+      ["person-sw-liam", { kind: "reflection_requested", auditId: "audit-reflection-requested" }],
+      ["person-qa-lead", { kind: "moderation_requested", moderationId: moderation.id }],
+      ["person-tm-cp", { kind: "action_raised", actionId: "action-supervision-decisions" }],
+      ["person-sw-chloe", { kind: "action_raised", actionId: "action-visit-changes" }],
+    ];
+    for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

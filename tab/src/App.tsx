@@ -6,6 +6,7 @@ import { PageHeading } from "./components/PageHeading";
 import { ServerStatusPanel } from "./components/ServerStatusPanel";
 import { SkipLink } from "./components/SkipLink";
 import { AboutPage } from "./pages/AboutPage";
+import { AuditPage } from "./pages/AuditPage";
 import { ConfigurePage } from "./pages/ConfigurePage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { MyWorkPage } from "./pages/MyWorkPage";
@@ -47,6 +48,8 @@ function RoutePage({ route, host }: { route: RouteId | undefined; host: TabHost 
       return <DashboardPage />;
     case "configure":
       return <ConfigurePage host={host} />;
+    case "audit":
+      return <AuditPage />;
     case "about":
     case "privacy":
     case "terms":

@@ -5,8 +5,9 @@
 //   #/configure  channel tab configuration page (Teams "settings" frame)
 //   #/dashboard  channel tab content, saved by #/configure
 //   #/about, #/privacy, #/terms  the manifest's developer links
+//   #/audits/<id>  one audit (linked from the bot's cards)
 
-export const routeIds = ["my-work", "configure", "dashboard", "about", "privacy", "terms"] as const;
+export const routeIds = ["my-work", "configure", "dashboard", "about", "privacy", "terms", "audit"] as const;
 export type RouteId = (typeof routeIds)[number];
 
 export const DEFAULT_ROUTE: RouteId = "my-work";
@@ -26,6 +27,7 @@ export const routes: Record<RouteId, RouteInfo> = {
   about: { id: "about", title: "About Golden Thread", inNavigation: false },
   privacy: { id: "privacy", title: "Privacy: how Golden Thread handles information", inNavigation: false },
   terms: { id: "terms", title: "Terms of use", inNavigation: false },
+  audit: { id: "audit", title: "Audit", inNavigation: false },
 };
 
 export function isRouteId(value: string): value is RouteId {
@@ -40,6 +42,7 @@ export function routeFromHash(hash: string): RouteId | undefined {
   const pathPart = hash.replace(/^#\/?/, "").split(/[?#]/, 1)[0] ?? "";
   const id = pathPart.replace(/\/+$/, "");
   if (id === "") return DEFAULT_ROUTE;
+  if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   return isRouteId(id) ? id : undefined;
 }
 

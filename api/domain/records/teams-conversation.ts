@@ -27,7 +27,9 @@ export const OutboxMessage = z.object({
   idempotencyKey: z.string().min(1).max(300),
   recipientId: id,
   notification: Notification,
-  status: z.enum(["pending", "sending", "sent", "not_installed", "blocked"]).default("pending"),
+  // not_installed: waits for the person to install the bot; blocked: they blocked or removed it;
+  // failed: gave up after repeated errors; cancelled: the record it was about has gone.
+  status: z.enum(["pending", "sending", "sent", "not_installed", "blocked", "failed", "cancelled"]).default("pending"),
   attempts: z.number().int().min(0).default(0),
   notBefore: z.string().optional(),
   lastError: z.string().max(1000).optional(),

@@ -1,0 +1,146 @@
+// Card actions, routed by verb. Each one re-checks on the server who is
+// clicking and what state the record is in (the services do both), so a
+// forged, replayed or stale action changes nothing and is answered with the
+// card as it is now and a short explanation.
+import { z } from "zod";
+import { isDomainError } from "../api/domain/errors.js";
+import type { ActionTracker } from "../api/services/action-tracker.js";
+import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { Person } from "../api/services/people.js";
+import type { Store } from "../api/store/port.js";
+import { cardFor, cardKinds, type CardSubject } from "./card-catalogue.js";
+import type { AdaptiveCard } from "./cards/render-card.js";
+
+export interface CardActionServices {
+  store: Store;
+  workflow: AuditWorkflow;
+  actions: ActionTracker;
+  tabUrl: () => string;
+  today: () => string;
+  /** Starts the reflection conversation in the chat the card was clicked in. */
+  beginReflection: (auditId: string, person: Person) => Promise<void>;
+}
+
+export interface CardActionResult {
+  card?: AdaptiveCard;
+  /** Plain text when there is no card to show (e.g. the record was deleted). */
+  message?: string;
+}
+
+const id = z.string().trim().min(1).max(100);
+const text = (max: number) => z.string().max(max).optional().default("");
+const lines = (value: string) => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+
+// Inputs from the card arrive merged into the action's data.
+const gradesFrom = (data: Record<string, unknown>) =>
+  Object.entries(data)
+    .filter(([key, value]) => key.startsWith("grade:") && typeof value === "string" && value !== "")
+    .map(([key, value]) => ({ sectionKey: key.slice("grade:".length), grade: value as string }));
+
+const schemas = {
+  "audit.start": z.object({ auditId: id }),
+  "audit.decline": z.object({ auditId: id, reason: text(1000) }),
+  "audit.assess": z.object({ auditId: id, overallGrade: text(50), workingWell: text(4000), needsToBeBetter: text(4000) }).loose(),
+  "audit.submit": z.object({ auditId: id, overallGrade: text(50), workingWell: text(4000), needsToBeBetter: text(4000) }).loose(),
+  "reflection.begin": z.object({ auditId: id }),
+  "moderation.agree": z.object({ moderationId: id }),
+  "moderation.regrade": z.object({ moderationId: id, rationale: text(4000) }).loose(),
+  "action.done": z.object({ actionId: id, evidence: text(4000) }),
+  "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
+  "card.refresh": z.object({ card: z.enum(cardKinds), id }),
+} as const;
+
+export type CardVerb = keyof typeof schemas;
+export const cardVerbs = Object.keys(schemas) as CardVerb[];
+
+function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
+  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id! };
+  if (verb === "reflection.begin") return { card: "reflection", id: data.auditId! };
+  if (verb.startsWith("audit.")) return { card: "audit", id: data.auditId! };
+  if (verb.startsWith("moderation.")) return { card: "moderation", id: data.moderationId! };
+  return { card: "action", id: data.actionId! };
+}
+
+export async function runCardAction(
+  services: CardActionServices,
+  person: Person,
+  teamsUserId: string | undefined,
+  verb: string,
+  rawData: unknown,
+): Promise<CardActionResult> {
+  if (!(verb in schemas)) return { message: "Golden Thread did not recognise that button. The card may be out of date." };
+  const typedVerb = verb as CardVerb;
+  const parsed = schemas[typedVerb].safeParse(rawData ?? {});
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    return { message: `That card action is missing or has invalid details (${fields}). Nothing was changed.` };
+  }
+  const data = parsed.data as Record<string, string>;
+  const subject = subjectFor(typedVerb, data);
+  let notice = "";
+  try {
+    notice = await perform(services, person, typedVerb, data, rawData as Record<string, unknown>);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === "not_found") return { message: error.message };
+    notice = error.message;
+  }
+  const context = { store: services.store, tabUrl: services.tabUrl(), today: services.today(), viewerId: person.id, notice };
+  try {
+    return { card: await cardFor(subject, context, teamsUserId) };
+  } catch (error) {
+    if (isDomainError(error, "not_found")) return { message: error.message };
+    throw error;
+  }
+}
+
+async function perform(
+  { workflow, actions, beginReflection }: CardActionServices,
+  person: Person,
+  verb: CardVerb,
+  data: Record<string, string>,
+  raw: Record<string, unknown>,
+): Promise<string> {
+  switch (verb) {
+    case "audit.start":
+      await workflow.start(data.auditId!, person);
+      return "Audit started. Grade it below when you are ready.";
+    case "audit.decline":
+      await workflow.decline(data.auditId!, data.reason ?? "", person);
+      return "You declined this audit. The QA lead has been told.";
+    case "audit.assess":
+    case "audit.submit": {
+      // Save what was typed first, so a failed submission loses nothing.
+      await workflow.assess(
+        data.auditId!,
+        {
+          sectionGrades: gradesFrom(raw),
+          overallGrade: data.overallGrade || undefined,
+          workingWell: lines(data.workingWell ?? ""),
+          needsToBeBetter: lines(data.needsToBeBetter ?? ""),
+        },
+        person,
+      );
+      if (verb === "audit.assess") return "Draft saved.";
+      const { moderation } = await workflow.submit(data.auditId!, person);
+      return moderation ? "Submitted. It has been sent for moderation; you will hear the outcome here." : "Submitted and complete. It was not chosen for moderation.";
+    }
+    case "reflection.begin":
+      await beginReflection(data.auditId!, person);
+      return "Answer the questions in this chat.";
+    case "moderation.agree":
+      await workflow.moderate(data.moderationId!, { agree: true }, person);
+      return "You agreed with the auditor's grades. They have been told.";
+    case "moderation.regrade":
+      await workflow.moderate(data.moderationId!, { agree: false, grades: gradesFrom(raw), rationale: data.rationale ?? "" }, person);
+      return "Your grades are recorded beside the auditor's. They have been told.";
+    case "action.done":
+      await actions.markDone(data.actionId!, data.evidence ?? "", person);
+      return "Marked done. Thank you.";
+    case "action.extend":
+      await actions.extend(data.actionId!, data.dueDate ?? "", data.reason ?? "", person);
+      return "The due date has moved.";
+    case "card.refresh":
+      return "";
+  }
+}

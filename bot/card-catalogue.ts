@@ -1,0 +1,68 @@
+// Which card shows which record, for one viewer. Notifications, card
+// actions and card refreshes all come through here.
+import { DomainError } from "../api/domain/errors.js";
+import type { Notification } from "../api/domain/records/notification.js";
+import { requireRecord } from "../api/services/people.js";
+import { actionView, auditView, moderationView, reflectionView, type ViewContext } from "./card-views.js";
+import { actionCard } from "./cards/action-card.js";
+import { auditCard } from "./cards/audit-card.js";
+import { auditDeclinedCard } from "./cards/audit-declined-card.js";
+import { moderationCard } from "./cards/moderation-card.js";
+import { moderationOutcomeCard } from "./cards/moderation-outcome-card.js";
+import { reflectionInviteCard } from "./cards/reflection-invite-card.js";
+import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
+
+export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action"] as const;
+export type CardKind = (typeof cardKinds)[number];
+
+export interface CardSubject {
+  card: CardKind;
+  id: string;
+}
+
+export function subjectOf(notification: Notification): CardSubject {
+  switch (notification.kind) {
+    case "audit_assigned":
+      return { card: "audit", id: notification.auditId };
+    case "audit_declined":
+      return { card: "audit_declined", id: notification.auditId };
+    case "reflection_requested":
+      return { card: "reflection", id: notification.auditId };
+    case "moderation_requested":
+      return { card: "moderation", id: notification.moderationId };
+    case "moderation_outcome":
+      return { card: "moderation_outcome", id: notification.moderationId };
+    case "action_raised":
+    case "action_overdue":
+      return { card: "action", id: notification.actionId };
+  }
+}
+
+/** The card for a subject as `context.viewerId` should see it now; refreshes for `teamsUserId`. */
+export async function cardFor(subject: CardSubject, context: ViewContext, teamsUserId?: string): Promise<AdaptiveCard> {
+  const refresh: CardRefresh | undefined = teamsUserId
+    ? { verb: "card.refresh", data: { card: subject.card, id: subject.id }, userIds: [teamsUserId] }
+    : undefined;
+  const { store } = context;
+  switch (subject.card) {
+    case "audit":
+    case "audit_declined":
+    case "reflection": {
+      const audit = await store.get("audit", subject.id);
+      if (!audit) throw new DomainError("not_found", "This audit no longer exists.", { id: subject.id });
+      if (subject.card === "audit") return auditCard(await auditView(context, audit), refresh);
+      if (subject.card === "audit_declined") return auditDeclinedCard(await auditView(context, audit));
+      return reflectionInviteCard(await reflectionView(context, audit), refresh);
+    }
+    case "moderation":
+    case "moderation_outcome": {
+      const moderation = requireRecord(await store.get("moderation", subject.id), "moderation", subject.id);
+      const view = await moderationView(context, moderation);
+      return subject.card === "moderation" ? moderationCard(view, refresh) : moderationOutcomeCard(view);
+    }
+    case "action": {
+      const action = requireRecord(await store.get("action", subject.id), "action", subject.id);
+      return actionCard(await actionView(context, action), refresh);
+    }
+  }
+}

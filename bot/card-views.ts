@@ -1,0 +1,209 @@
+// Builds what each card shows from the store, for one viewer. The outbox
+// (first send) and card actions (every later update) both use these, so a
+// card looks the same however it reached the screen. Views carry case
+// references and staff names only: never a child's details.
+import type { RecordOperations, Saved } from "../api/store/port.js";
+import { ungradedSections } from "../api/domain/audit-steps.js";
+import { gradeOn } from "../api/domain/records/grade-scale.js";
+import { requireRecord } from "../api/services/people.js";
+import { auditStatusLabel, auditTypeLabel, formatDue } from "./format.js";
+
+export const longToolSectionCount = 8;
+
+export interface ViewContext {
+  store: RecordOperations;
+  tabUrl: string;
+  today: string;
+  viewerId: string;
+  notice?: string;
+}
+
+export interface AuditCardView {
+  auditId: string;
+  caseReference: string;
+  auditType: string;
+  toolName: string;
+  practitionerName: string;
+  auditorName: string;
+  due: string;
+  status: string;
+  canStart: boolean;
+  canGrade: boolean;
+  longTool: boolean;
+  declineReason: string;
+  missing: string;
+  sections: { key: string; title: string; grade: string }[];
+  grades: { key: string; label: string }[];
+  overallGrade: string;
+  workingWell: string;
+  needsToBeBetter: string;
+  auditUrl: string;
+  notice: string;
+}
+
+export interface ReflectionCardView {
+  auditId: string;
+  caseReference: string;
+  auditorName: string;
+  promptCount: number;
+  progress: string;
+  canReflect: boolean;
+  startTitle: string;
+  notice: string;
+}
+
+export interface ModerationCardView {
+  moderationId: string;
+  caseReference: string;
+  auditorName: string;
+  moderatorName: string;
+  auditType: string;
+  sampledBecause: string;
+  status: string;
+  rows: { sectionKey: string; title: string; auditorGrade: string; auditorGradeKey: string; moderatorGrade: string }[];
+  grades: { key: string; label: string }[];
+  outcome: string;
+  rationale: string;
+  canModerate: boolean;
+  auditUrl: string;
+  notice: string;
+}
+
+export interface ActionCardView {
+  actionId: string;
+  title: string;
+  reason: string;
+  caseReference: string;
+  due: string;
+  status: string;
+  overdue: boolean;
+  evidence: string;
+  canUpdate: boolean;
+  tomorrow: string;
+  notice: string;
+}
+
+const outcomeLabels: Record<string, string> = {
+  agreed: "grades agreed",
+  regraded_up: "re-graded up",
+  regraded_down: "re-graded down",
+  regraded: "re-graded",
+};
+
+async function personName(store: RecordOperations, personId: string | undefined): Promise<string> {
+  if (!personId) return "Not yet assigned";
+  return (await store.get("person", personId))?.displayName ?? "Someone who has left";
+}
+
+async function caseReferenceOf(store: RecordOperations, caseId: string): Promise<string> {
+  return (await store.get("caseReference", caseId))?.reference ?? "(unknown case)";
+}
+
+export function auditUrl(tabUrl: string, auditId: string): string {
+  return `${tabUrl}index.html#/audits/${encodeURIComponent(auditId)}`;
+}
+
+export async function auditView(context: ViewContext, audit: Saved<"audit">): Promise<AuditCardView> {
+  const { store } = context;
+  const tool = requireRecord(await store.get("auditTool", audit.toolId), "audit tool", audit.toolId);
+  const scale = requireRecord(await store.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
+  const isAuditor = audit.auditorId === context.viewerId;
+  const gradeBySection = new Map(audit.sectionGrades.map((grade) => [grade.sectionKey, grade.grade]));
+  const missing = audit.status === "in_progress" && audit.sectionGrades.length > 0 ? ungradedSections(audit, tool) : [];
+  return {
+    auditId: audit.id,
+    caseReference: await caseReferenceOf(store, audit.caseId),
+    auditType: auditTypeLabel(audit.type),
+    toolName: tool.name,
+    practitionerName: await personName(store, audit.practitionerId),
+    auditorName: await personName(store, audit.auditorId),
+    due: formatDue(audit.dueDate, context.today),
+    status: auditStatusLabel(audit.status),
+    canStart: isAuditor && (audit.status === "assigned" || audit.status === "reflection_requested"),
+    canGrade: isAuditor && audit.status === "in_progress",
+    longTool: tool.sections.length > longToolSectionCount,
+    declineReason: audit.status === "declined" ? (audit.declineReason ?? "") : "",
+    missing: missing.join(", "),
+    sections: tool.sections.map((section) => ({ key: section.key, title: section.title, grade: gradeBySection.get(section.key) ?? "" })),
+    grades: scale.grades.map((grade) => ({ key: grade.key, label: grade.label })),
+    overallGrade: audit.overallGrade ?? "",
+    workingWell: audit.findings.workingWell.join("\n"),
+    needsToBeBetter: audit.findings.needsToBeBetter.join("\n"),
+    auditUrl: auditUrl(context.tabUrl, audit.id),
+    notice: context.notice ?? "",
+  };
+}
+
+export async function reflectionView(context: ViewContext, audit: Saved<"audit">): Promise<ReflectionCardView> {
+  const { store } = context;
+  const tool = requireRecord(await store.get("auditTool", audit.toolId), "audit tool", audit.toolId);
+  const total = tool.reflectivePrompts.length;
+  const answered = audit.reflection?.answers.length ?? 0;
+  const finished = audit.reflection?.finishedAt !== undefined;
+  const open = !["submitted", "in_moderation", "completed", "cancelled"].includes(audit.status);
+  return {
+    auditId: audit.id,
+    caseReference: await caseReferenceOf(store, audit.caseId),
+    auditorName: await personName(store, audit.auditorId),
+    promptCount: total,
+    progress: finished ? `Finished: ${answered} of ${total} answered` : `${answered} of ${total} answered`,
+    canReflect: audit.practitionerId === context.viewerId && open,
+    startTitle: answered > 0 || finished ? "Carry on with my reflection" : "Start my reflection",
+    notice: context.notice ?? "",
+  };
+}
+
+export async function moderationView(context: ViewContext, moderation: Saved<"moderation">): Promise<ModerationCardView> {
+  const { store } = context;
+  const audit = requireRecord(await store.get("audit", moderation.auditId), "audit", moderation.auditId);
+  const tool = requireRecord(await store.get("auditTool", audit.toolId), "audit tool", audit.toolId);
+  const scale = requireRecord(await store.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
+  const label = (key: string | undefined) => (key ? gradeOn(scale, key).label : "—");
+  const titleOf = (sectionKey: string) =>
+    sectionKey === "overall" ? "Overall" : (tool.sections.find((section) => section.key === sectionKey)?.title ?? sectionKey);
+  return {
+    moderationId: moderation.id,
+    caseReference: await caseReferenceOf(store, audit.caseId),
+    auditorName: await personName(store, audit.auditorId),
+    moderatorName: await personName(store, moderation.moderatorId),
+    auditType: auditTypeLabel(audit.type),
+    sampledBecause: moderation.sampledBecause || "Chosen for moderation",
+    status: moderation.status === "requested" ? "Waiting for moderation" : "Moderated",
+    rows: moderation.grades.map((grade) => ({
+      sectionKey: grade.sectionKey,
+      title: titleOf(grade.sectionKey),
+      auditorGrade: label(grade.auditorGrade),
+      auditorGradeKey: grade.auditorGrade,
+      moderatorGrade: label(grade.moderatorGrade),
+    })),
+    grades: scale.grades.map((grade) => ({ key: grade.key, label: grade.label })),
+    outcome: moderation.outcome ? outcomeLabels[moderation.outcome]! : "",
+    rationale: moderation.rationale ?? "",
+    canModerate: moderation.moderatorId === context.viewerId && moderation.status === "requested",
+    auditUrl: auditUrl(context.tabUrl, audit.id),
+    notice: context.notice ?? "",
+  };
+}
+
+const actionStatusLabels: Record<string, string> = { open: "Open", in_progress: "In progress", done: "Done", cancelled: "Cancelled" };
+
+export async function actionView(context: ViewContext, action: Saved<"action">): Promise<ActionCardView> {
+  const { store } = context;
+  const audit = action.auditId ? await store.get("audit", action.auditId) : undefined;
+  const isOpen = action.status === "open" || action.status === "in_progress";
+  const next = new Date(`${action.dueDate}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return {
+    actionId: action.id,
+    title: action.title,
+    reason: action.reason || "—",
+    caseReference: audit ? await caseReferenceOf(store, audit.caseId) : "—",
+    due: formatDue(action.dueDate, context.today),
+    status: actionStatusLabels[action.status] ?? action.status,
+    overdue: isOpen && action.dueDate < context.today,
+    evidence: action.evidence ?? "",
+    canUpdate: action.ownerId === context.viewerId && isOpen,
+    tomorrow: next.toISOString().slice(0, 10),
+    notice: context.notice ?? "",
+  };
+}
