@@ -78,14 +78,16 @@ export async function runCardAction(
   const data = parsed.data as Record<string, string>;
   const subject = subjectFor(typedVerb, data);
   let notice = "";
+  let noticeIsProblem = false;
   try {
     notice = await perform(services, person, typedVerb, data, rawData as Record<string, unknown>);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.code === "not_found") return { message: error.message };
     notice = error.message;
+    noticeIsProblem = true;
   }
-  const context = { store: services.store, tabUrl: services.tabUrl(), today: services.today(), viewerId: person.id, notice };
+  const context = { store: services.store, tabUrl: services.tabUrl(), today: services.today(), viewerId: person.id, notice, noticeIsProblem };
   try {
     return { card: await cardFor(subject, context, teamsUserId) };
   } catch (error) {

@@ -16,6 +16,8 @@ export interface ViewContext {
   today: string;
   viewerId: string;
   notice?: string;
+  /** A refused action's notice is shown as a warning; a done one as good news. */
+  noticeIsProblem?: boolean;
 }
 
 export interface AuditCardView {
@@ -39,6 +41,7 @@ export interface AuditCardView {
   needsToBeBetter: string;
   auditUrl: string;
   notice: string;
+  noticeColor: "Good" | "Attention";
 }
 
 export interface ReflectionCardView {
@@ -50,6 +53,7 @@ export interface ReflectionCardView {
   canReflect: boolean;
   startTitle: string;
   notice: string;
+  noticeColor: "Good" | "Attention";
 }
 
 export interface ModerationCardView {
@@ -67,6 +71,7 @@ export interface ModerationCardView {
   canModerate: boolean;
   auditUrl: string;
   notice: string;
+  noticeColor: "Good" | "Attention";
 }
 
 export interface ActionCardView {
@@ -81,6 +86,7 @@ export interface ActionCardView {
   canUpdate: boolean;
   tomorrow: string;
   notice: string;
+  noticeColor: "Good" | "Attention";
 }
 
 const outcomeLabels: Record<string, string> = {
@@ -89,6 +95,10 @@ const outcomeLabels: Record<string, string> = {
   regraded_down: "re-graded down",
   regraded: "re-graded",
 };
+
+function notice(context: ViewContext): { notice: string; noticeColor: "Good" | "Attention" } {
+  return { notice: context.notice ?? "", noticeColor: context.noticeIsProblem ? "Attention" : "Good" };
+}
 
 async function personName(store: RecordOperations, personId: string | undefined): Promise<string> {
   if (!personId) return "Not yet assigned";
@@ -130,7 +140,7 @@ export async function auditView(context: ViewContext, audit: Saved<"audit">): Pr
     workingWell: audit.findings.workingWell.join("\n"),
     needsToBeBetter: audit.findings.needsToBeBetter.join("\n"),
     auditUrl: auditUrl(context.tabUrl, audit.id),
-    notice: context.notice ?? "",
+    ...notice(context),
   };
 }
 
@@ -149,7 +159,7 @@ export async function reflectionView(context: ViewContext, audit: Saved<"audit">
     progress: finished ? `Finished: ${answered} of ${total} answered` : `${answered} of ${total} answered`,
     canReflect: audit.practitionerId === context.viewerId && open,
     startTitle: answered > 0 || finished ? "Carry on with my reflection" : "Start my reflection",
-    notice: context.notice ?? "",
+    ...notice(context),
   };
 }
 
@@ -181,7 +191,7 @@ export async function moderationView(context: ViewContext, moderation: Saved<"mo
     rationale: moderation.rationale ?? "",
     canModerate: moderation.moderatorId === context.viewerId && moderation.status === "requested",
     auditUrl: auditUrl(context.tabUrl, audit.id),
-    notice: context.notice ?? "",
+    ...notice(context),
   };
 }
 
@@ -204,6 +214,6 @@ export async function actionView(context: ViewContext, action: Saved<"action">):
     evidence: action.evidence ?? "",
     canUpdate: action.ownerId === context.viewerId && isOpen,
     tomorrow: next.toISOString().slice(0, 10),
-    notice: context.notice ?? "",
+    ...notice(context),
   };
 }

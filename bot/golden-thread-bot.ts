@@ -43,8 +43,10 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // Teams announces an install twice (installationUpdate and conversationUpdate);
+    // whichever arrives first records the conversation and greets, once.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context, true);
+      await this.remember(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -55,13 +57,13 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const botJoined = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (botJoined || joined.length > 0) await this.remember(context, botJoined || context.activity.conversation.conversationType === "personal");
+      if (botJoined || joined.length > 0) await this.remember(context);
       await next();
     });
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { person, conversation } = await this.remember(context, false);
+    const { person, conversation } = await this.remember(context);
     const respond = (result: CardActionResult): AdaptiveCardInvokeResponse =>
       result.card
         ? { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: result.card as never }
@@ -72,7 +74,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { person, conversation } = await this.remember(context, false);
+    const { person, conversation } = await this.remember(context);
     if (!person) {
       await context.sendActivity(notRecognised);
       return;
@@ -127,8 +129,8 @@ export class GoldenThreadBot extends TeamsActivityHandler {
     );
   }
 
-  /** Records this conversation and who is in it; greets and delivers waiting cards on a new install. */
-  private async remember(context: TurnContext, greet: boolean): Promise<{ person?: Person; conversation?: SavedConversation }> {
+  /** Records this conversation and who is in it; on a new install, greets and delivers the cards waiting. */
+  private async remember(context: TurnContext): Promise<{ person?: Person; conversation?: SavedConversation }> {
     const activity = context.activity;
     const person = await personByEntraId(this.settings.store, activity.from?.aadObjectId);
     const type = activity.conversation.conversationType;
@@ -141,8 +143,8 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id,
       reference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
     });
-    if ((installed || greet) && conversationType === "personal" && person) {
-      if (greet) await this.welcome(context, person);
+    if (installed && conversationType === "personal" && person) {
+      await this.welcome(context, person);
       await this.settings.onInstalled(person.id);
     }
     return { person, conversation };

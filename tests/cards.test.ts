@@ -55,6 +55,7 @@ const audit: AuditCardView = {
   needsToBeBetter: "",
   auditUrl: "https://qa.example.gov.uk/tab/index.html#/audits/audit-1",
   notice: "Draft saved.",
+  noticeColor: "Good",
 };
 
 const moderation: ModerationCardView = {
@@ -75,6 +76,7 @@ const moderation: ModerationCardView = {
   canModerate: true,
   auditUrl: "https://qa.example.gov.uk/tab/index.html#/audits/audit-2",
   notice: "",
+  noticeColor: "Good",
 };
 
 const reflection: ReflectionCardView = {
@@ -86,6 +88,7 @@ const reflection: ReflectionCardView = {
   canReflect: true,
   startTitle: "Carry on with my reflection",
   notice: "",
+  noticeColor: "Good",
 };
 
 const action: ActionCardView = {
@@ -100,6 +103,7 @@ const action: ActionCardView = {
   canUpdate: true,
   tomorrow: "2026-12-15",
   notice: "",
+  noticeColor: "Good",
 };
 
 const refresh = { verb: "card.refresh", data: { card: "audit", id: "audit-1" }, userIds: ["29:daniel"] };

@@ -1,12 +1,12 @@
 // Pieces several card templates share, so they read and behave alike.
 
-/** A line at the top of a card saying why it looks as it does now (e.g. "Already started"). */
+/** A line at the top of a card saying what just happened, or why nothing did ("Already started"). */
 export const noticeBlock = {
   type: "TextBlock",
   $when: "${notice != ''}",
   text: "${notice}",
   wrap: true,
-  color: "Attention",
+  color: "${noticeColor}",
   weight: "Bolder",
 } as const;
 
