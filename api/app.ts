@@ -7,6 +7,13 @@ import { ConfigError, type Config } from "./config.js";
 import { seedDemoAuthority } from "./seed/seed-demo.js";
 import { createServer } from "./server.js";
 import type { Store } from "./store/port.js";
+import { entraSignIn, localSignIn } from "./auth/sign-in.js";
+import { actionRoutes } from "./http/routes/action-routes.js";
+import type { ApiServices } from "./http/routes/api-services.js";
+import { auditRoutes } from "./http/routes/audit-routes.js";
+import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
+import { libraryRoutes } from "./http/routes/library-routes.js";
+import { sessionRoutes } from "./http/routes/session-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
@@ -56,10 +63,20 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const actions = new ActionTracker(store, now);
     const bot = createBotEndpoint({ config, store, workflow, actions, tabUrl: () => `${publicUrl}/tab/`, now, log });
     const reminders = startOverdueReminders(actions, bot, log);
+    const signIn = config.signIn.mode === "entra" ? entraSignIn(store, config.signIn) : localSignIn(store);
+    if (signIn.mode === "local") log("tab: no Microsoft 365 tenant is configured, so the tab offers a local sign-in as any demo user (loopback only).");
+    const services: ApiServices = { store, workflow, actions, now, notificationsQueued: () => bot.wakeOutbox() };
+    const routes = [
+      ...sessionRoutes(services, signIn),
+      ...auditRoutes(services),
+      ...actionRoutes(services),
+      ...libraryRoutes(services),
+      ...dashboardRoutes(services),
+    ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
     }
-    const server = createServer({ store, bot, version, log });
+    const server = createServer({ store, bot, routes, signIn, version, log });
     await new Promise<void>((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) =>
         reject(

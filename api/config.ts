@@ -4,6 +4,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { Role } from "./domain/records/person.js";
 
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "Use true or false" })
@@ -30,6 +31,13 @@ const EnvironmentSchema = z.object({
   // expects; set only for sovereign clouds (or a local stand-in in tests).
   ToBotFromChannelOpenIdMetadataUrl: z.url().optional(),
   ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
+  // Teams single sign-on for the tab (set by Teams Toolkit's aadApp/create).
+  AAD_APP_CLIENT_ID: optionalText,
+  TAB_DOMAIN: optionalText,
+  ALLOWED_TENANT_IDS: optionalText,
+  ENTRA_JWKS_URL: z.url().default("https://login.microsoftonline.com/common/discovery/v2.0/keys"),
+  // JSON object: Entra group object ID → role, e.g. {"5e6f…": "qa_lead"}.
+  ROLE_GROUPS: optionalText,
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
@@ -49,8 +57,25 @@ export interface Config {
     tokenIssuer?: string;
   };
   playgroundPort: number;
+  /** Tab sign-in: Teams SSO against Microsoft Entra, or the local demo picker (loopback, no tenant). */
+  signIn:
+    | { mode: "local" }
+    | { mode: "entra"; clientId: string; applicationIdUri: string; allowedTenantIds: string[]; jwksUrl: string; roleGroups: Record<string, Role> };
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
+}
+
+function parseRoleGroups(text: string | undefined): Record<string, Role> {
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError('ROLE_GROUPS must be JSON, e.g. {"<group object id>": "qa_lead"}.');
+  }
+  const result = z.record(z.string(), Role).safeParse(parsed);
+  if (!result.success) throw new ConfigError(`ROLE_GROUPS maps group IDs to roles; allowed roles: ${Role.options.join(", ")}.`);
+  return result.data;
 }
 
 export class ConfigError extends Error {
@@ -86,7 +111,24 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (env.MicrosoftAppId && env.MicrosoftAppType !== "UserAssignedMSI" && !env.MicrosoftAppPassword) {
     throw new ConfigError("MicrosoftAppId is set but MicrosoftAppPassword (BOT_PASSWORD) is not.");
   }
+  let signIn: Config["signIn"] = { mode: "local" };
+  if (env.AAD_APP_CLIENT_ID) {
+    const tenants = (env.ALLOWED_TENANT_IDS ?? env.MicrosoftAppTenantId ?? "").split(",").map((tenant) => tenant.trim()).filter(Boolean);
+    if (!env.TAB_DOMAIN) throw new ConfigError("AAD_APP_CLIENT_ID is set but TAB_DOMAIN is not: the tab's tokens are issued for api://<TAB_DOMAIN>/<client id>.");
+    if (tenants.length === 0) throw new ConfigError("AAD_APP_CLIENT_ID is set but no tenant is allowed: set ALLOWED_TENANT_IDS (or MicrosoftAppTenantId).");
+    signIn = {
+      mode: "entra",
+      clientId: env.AAD_APP_CLIENT_ID,
+      applicationIdUri: `api://${env.TAB_DOMAIN}/${env.AAD_APP_CLIENT_ID}`,
+      allowedTenantIds: tenants,
+      jwksUrl: env.ENTRA_JWKS_URL,
+      roleGroups: parseRoleGroups(env.ROLE_GROUPS),
+    };
+  } else if (!isLoopback(env.HOST)) {
+    throw new ConfigError(`HOST is ${env.HOST} but AAD_APP_CLIENT_ID is not set. The local demo sign-in only runs on 127.0.0.1; configure Teams single sign-on to listen elsewhere.`);
+  }
   return {
+    signIn,
     host: env.HOST,
     port: env.PORT,
     store: { adapter: env.STORE, path: resolve(env.DATA_DIR, env.SQLITE_FILE) },

@@ -7,6 +7,10 @@ import restify from "restify";
 import type { BotEndpoint } from "../bot/bot-endpoint.js";
 import { isDomainError } from "./domain/errors.js";
 import { problemFor, sendProblem, type Problem } from "./http/problem.js";
+import { RequestProblem, registerRoutes } from "./http/register-routes.js";
+import { openApiDocument, type DocumentedRoute } from "./http/openapi.js";
+import type { Route } from "./http/route.js";
+import type { SignIn } from "./auth/sign-in.js";
 import type { Store } from "./store/port.js";
 
 export const tabDistDir = fileURLToPath(new URL("../tab/dist/", import.meta.url));
@@ -15,11 +19,20 @@ export const maxBodyBytes = 256 * 1024;
 export interface ServerParts {
   store: Store;
   bot: BotEndpoint;
+  routes: readonly Route[];
+  signIn: SignIn;
   version: string;
   log: (line: string) => void;
 }
 
-export function createServer({ store, bot, version, log }: ServerParts): restify.Server {
+/** Routes outside the REST declarations, listed in the OpenAPI document too. */
+export const infrastructureRoutes: DocumentedRoute[] = [
+  { method: "get", path: "/healthz", summary: "Whether the server and its store are up", tag: "Infrastructure" },
+  { method: "post", path: "/api/messages", summary: "The bot endpoint (Bot Framework activities from Teams)", tag: "Infrastructure" },
+  { method: "get", path: "/api/openapi.json", summary: "This document", tag: "Infrastructure" },
+];
+
+export function createServer({ store, bot, routes, signIn, version, log }: ServerParts): restify.Server {
   const server = restify.createServer({
     name: "golden-thread",
     handleUncaughtExceptions: false,
@@ -31,6 +44,12 @@ export function createServer({ store, bot, version, log }: ServerParts): restify
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // A POST with no body (start, submit) needs no content type; give it JSON's so the parser accepts it.
+  server.use((request, _response, next) => {
+    const empty = request.headers["content-length"] === "0" || (request.headers["content-length"] === undefined && !request.headers["transfer-encoding"]);
+    if (empty && !request.headers["content-type"]) request.headers["content-type"] = "application/json";
+    return next();
+  });
   server.use(
     restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true, requestBodyOnGet: false }),
   );
@@ -39,6 +58,13 @@ export function createServer({ store, bot, version, log }: ServerParts): restify
     const [authority] = (await store.query("authority", { limit: 1 })).records;
     response.json({ status: "ok", store: store.adapter, authority: authority?.name ?? null, version });
   });
+
+  const openApi = openApiDocument(routes, infrastructureRoutes, version);
+  server.get("/api/openapi.json", (_request, response, next) => {
+    response.json(openApi);
+    next();
+  });
+  registerRoutes(server, routes, signIn);
 
   server.post("/api/messages", async (request, response) => {
     const problems = bot.check(request.body);
@@ -82,6 +108,7 @@ export function createServer({ store, bot, version, log }: ServerParts): restify
     error.problem = problem;
     error.statusCode = problem.status;
     response.setHeader("Content-Type", problemContentType);
+    if (problem.status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="Golden Thread"');
     callback();
   });
   return server;
@@ -103,6 +130,9 @@ function formatProblem(_request: restify.Request, response: restify.Response, bo
 }
 
 function problemForRestifyError(error: ErrorWithProblem, request: restify.Request): Problem {
+  if (error instanceof RequestProblem) {
+    return { status: error.status, code: error.code, title: error.title, detail: error.message, ...(error.problems.length ? { problems: error.problems } : {}) };
+  }
   const status = error.statusCode;
   // restify's HTTP errors (404, 405, 413 …) carry a status; anything else is ours or unexpected.
   if (status === undefined || status >= 500 || isDomainError(error)) return problemFor(error);

@@ -43,13 +43,16 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
     await tx.create("auditProgramme", demoProgramme.record, seedActor, { id: demoProgramme.id });
 
     const base = { type: "regular" as const, toolId: demoAuditTool.id, programmeId: demoProgramme.id };
+    const teamOf = Object.fromEntries(demoCases.map(({ id, record }) => [id, record.teamId]));
+    const serviceOf = Object.fromEntries(demoTeams.map(({ id, record }) => [id, record.serviceId]));
+    const placed = (caseId: string) => ({ caseId, teamId: teamOf[caseId], serviceId: serviceOf[teamOf[caseId]!] });
     const allGraded = (grade: string) =>
       demoAuditTool.record.sections.map((section) => ({ sectionKey: section.key, grade }));
 
-    await tx.create("audit", { ...base, caseId: "case-100719", practitionerId: "person-sw-liam" }, seedActor, { id: "audit-planned" });
+    await tx.create("audit", { ...base, ...placed("case-100719"), practitionerId: "person-sw-liam" }, seedActor, { id: "audit-planned" });
     await tx.create(
       "audit",
-      { ...base, caseId: "case-100231", practitionerId: "person-sw-amira", auditorId: "person-tm-cp", status: "assigned", dueDate: workingDaysFromToday(10) },
+      { ...base, ...placed("case-100231"), practitionerId: "person-sw-amira", auditorId: "person-tm-cp", status: "assigned", dueDate: workingDaysFromToday(10) },
       seedActor,
       { id: "audit-assigned" },
     );
@@ -57,7 +60,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       "audit",
       {
         ...base,
-        caseId: "case-100562",
+        ...placed("case-100562"),
         practitionerId: "person-sw-liam",
         auditorId: "person-tm-assessment",
         status: "reflection_requested",
@@ -71,7 +74,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       "audit",
       {
         ...base,
-        caseId: "case-100834",
+        ...placed("case-100834"),
         practitionerId: "person-sw-chloe",
         auditorId: "person-psw",
         status: "in_progress",
@@ -89,7 +92,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       "audit",
       {
         ...base,
-        caseId: "case-100478",
+        ...placed("case-100478"),
         practitionerId: "person-sw-amira",
         auditorId: "person-tm-cp",
         status: "in_moderation",
@@ -123,7 +126,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       "audit",
       {
         ...base,
-        caseId: "case-100902",
+        ...placed("case-100902"),
         practitionerId: "person-sw-chloe",
         auditorId: "person-qa-lead",
         status: "completed",
@@ -148,6 +151,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
         ownerId: "person-tm-cp",
         dueDate: workingDaysFromToday(15),
         auditId: completed.id,
+        teamId: "team-child-protection",
       },
       seedActor,
       { id: "action-supervision-decisions" },
@@ -161,6 +165,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
         dueDate: new Date(now.getTime() - 14 * 86_400_000).toISOString().slice(0, 10), // overdue on purpose
         status: "in_progress",
         auditId: completed.id,
+        teamId: "team-children-in-care",
       },
       seedActor,
       { id: "action-visit-changes" },

@@ -4,9 +4,9 @@
 import { DomainError } from "../domain/errors.js";
 import type { RecordInput } from "../domain/records/index.js";
 import { isWorkingDay } from "../domain/working-days.js";
-import type { Saved, Store } from "../store/port.js";
+import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
-import { forbidden, requireRecord, type Person } from "./people.js";
+import { forbidden, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedAction = Saved<"action">;
 
@@ -20,15 +20,18 @@ export class ActionTracker {
 
   async raise(action: RecordInput<"action">, actor: Person): Promise<SavedAction> {
     return this.store.transaction(async (tx) => {
-      const saved = await tx.create("action", { ...action, status: "open" }, actor);
+      const audit = action.auditId ? await tx.get("audit", action.auditId) : undefined;
+      const owner = await tx.get("person", action.ownerId);
+      const teamId = action.teamId ?? audit?.teamId ?? owner?.teamId;
+      const saved = await tx.create("action", { ...action, teamId, status: "open" }, actor);
       await enqueueNotification(tx, saved.ownerId, { kind: "action_raised", actionId: saved.id }, actor);
       return saved;
     });
   }
 
-  async markDone(actionId: string, evidence: string, actor: Person): Promise<SavedAction> {
+  async markDone(actionId: string, evidence: string, actor: Person, ifMatch?: string): Promise<SavedAction> {
     return this.store.transaction(async (tx) => {
-      const action = await this.ownedOpenAction(tx, actionId, actor);
+      const action = await this.ownedOpenAction(tx, actionId, actor, ifMatch);
       if (!evidence.trim()) throw new DomainError("invalid_record", "Say what shows the action is done.", { field: "evidence" });
       return tx.update(
         "action",
@@ -40,9 +43,9 @@ export class ActionTracker {
     });
   }
 
-  async extend(actionId: string, newDueDate: string, reason: string, actor: Person): Promise<SavedAction> {
+  async extend(actionId: string, newDueDate: string, reason: string, actor: Person, ifMatch?: string): Promise<SavedAction> {
     return this.store.transaction(async (tx) => {
-      const action = await this.ownedOpenAction(tx, actionId, actor);
+      const action = await this.ownedOpenAction(tx, actionId, actor, ifMatch);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(newDueDate) || newDueDate <= action.dueDate) {
         throw new DomainError("invalid_record", "Choose a new due date after the current one.", { field: "dueDate" });
       }
@@ -74,8 +77,9 @@ export class ActionTracker {
     return reminded;
   }
 
-  private async ownedOpenAction(tx: Parameters<Parameters<Store["transaction"]>[0]>[0], actionId: string, actor: Person) {
+  private async ownedOpenAction(tx: RecordOperations, actionId: string, actor: Person, ifMatch?: string) {
     const action = requireRecord(await tx.get("action", actionId), "action", actionId);
+    if (ifMatch !== undefined && ifMatch !== action.etag) throw staleRecord("action");
     if (action.ownerId !== actor.id) throw forbidden("This action belongs to someone else.");
     if (!(open as readonly string[]).includes(action.status)) {
       throw new DomainError("illegal_transition", `This action is already ${action.status === "done" ? "done" : "cancelled"}.`, { status: action.status });

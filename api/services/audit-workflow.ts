@@ -10,11 +10,13 @@ import { gradeOn } from "../domain/records/grade-scale.js";
 import type { Moderation } from "../domain/records/moderation.js";
 import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
-import { forbidden, hasRole, peopleWithRole, requireRecord, type Person } from "./people.js";
+import { forbidden, hasRole, peopleWithRole, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedAudit = Saved<"audit">;
 
 export interface AuditAssessment {
+  answers?: { questionKey: string; answer: string }[];
+  childFamilyView?: Audit["childFamilyView"];
   sectionGrades?: SectionGrade[];
   overallGrade?: string;
   workingWell?: string[];
@@ -31,10 +33,10 @@ export class AuditWorkflow {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async assign(auditId: string, auditorId: string, dueDate: string | undefined, actor: Person): Promise<SavedAudit> {
+  async assign(auditId: string, auditorId: string, dueDate: string | undefined, actor: Person, ifMatch?: string): Promise<SavedAudit> {
     if (!hasRole(actor, ...planners)) throw forbidden("Only the QA lead or a manager who plans audits can assign them.");
     return this.store.transaction(async (tx) => {
-      const audit = await this.audit(tx, auditId);
+      const audit = await this.audit(tx, auditId, ifMatch);
       const auditor = requireRecord(await tx.get("person", auditorId), "person", auditorId);
       if (!hasRole(auditor, "auditor", "external_auditor", "qa_lead")) {
         throw new DomainError("invalid_record", `${auditor.displayName} is not an auditor.`, { field: "auditorId" });
@@ -55,17 +57,17 @@ export class AuditWorkflow {
     });
   }
 
-  async start(auditId: string, actor: Person): Promise<SavedAudit> {
+  async start(auditId: string, actor: Person, ifMatch?: string): Promise<SavedAudit> {
     return this.store.transaction(async (tx) => {
-      const audit = await this.audit(tx, auditId);
+      const audit = await this.audit(tx, auditId, ifMatch);
       this.requireAuditor(audit, actor);
       return tx.update("audit", auditId, auditChangesFor(audit, { step: "start" }, this.now()), audit.etag, actor);
     });
   }
 
-  async decline(auditId: string, reason: string, actor: Person): Promise<SavedAudit> {
+  async decline(auditId: string, reason: string, actor: Person, ifMatch?: string): Promise<SavedAudit> {
     return this.store.transaction(async (tx) => {
-      const audit = await this.audit(tx, auditId);
+      const audit = await this.audit(tx, auditId, ifMatch);
       this.requireAuditor(audit, actor);
       const saved = await tx.update("audit", auditId, auditChangesFor(audit, { step: "decline", reason }, this.now()), audit.etag, actor);
       for (const lead of await peopleWithRole(tx, "qa_lead")) {
@@ -114,9 +116,9 @@ export class AuditWorkflow {
   }
 
   /** Saves grades and findings as a draft; the audit must be in progress. */
-  async assess(auditId: string, assessment: AuditAssessment, actor: Person): Promise<SavedAudit> {
+  async assess(auditId: string, assessment: AuditAssessment, actor: Person, ifMatch?: string): Promise<SavedAudit> {
     return this.store.transaction(async (tx) => {
-      const audit = await this.audit(tx, auditId);
+      const audit = await this.audit(tx, auditId, ifMatch);
       this.requireAuditor(audit, actor);
       if (audit.status !== "in_progress") {
         throw new DomainError("illegal_transition", "Start the audit before grading it.", { status: audit.status });
@@ -136,10 +138,24 @@ export class AuditWorkflow {
         workingWell: assessment.workingWell ?? audit.findings.workingWell,
         needsToBeBetter: assessment.needsToBeBetter ?? audit.findings.needsToBeBetter,
       };
+      const questionKeys = new Set(tool.sections.flatMap((section) => section.questions.map((question) => question.key)));
+      for (const answer of assessment.answers ?? []) {
+        if (!questionKeys.has(answer.questionKey)) {
+          throw new DomainError("invalid_record", `This audit tool has no question "${answer.questionKey}".`, { field: "answers" });
+        }
+      }
+      const answers = new Map(audit.answers.map((answer) => [answer.questionKey, answer.answer]));
+      for (const answer of assessment.answers ?? []) answers.set(answer.questionKey, answer.answer);
       return tx.update(
         "audit",
         auditId,
-        { sectionGrades, findings, overallGrade: assessment.overallGrade ?? audit.overallGrade },
+        {
+          sectionGrades,
+          findings,
+          overallGrade: assessment.overallGrade ?? audit.overallGrade,
+          answers: [...answers].map(([questionKey, answer]) => ({ questionKey, answer })),
+          childFamilyView: assessment.childFamilyView ?? audit.childFamilyView,
+        },
         audit.etag,
         actor,
       );
@@ -147,9 +163,9 @@ export class AuditWorkflow {
   }
 
   /** Submits the audit; the authority's moderation rule decides whether it is moderated. */
-  async submit(auditId: string, actor: Person): Promise<{ audit: SavedAudit; moderation?: Saved<"moderation"> }> {
+  async submit(auditId: string, actor: Person, ifMatch?: string): Promise<{ audit: SavedAudit; moderation?: Saved<"moderation"> }> {
     return this.store.transaction(async (tx) => {
-      const audit = await this.audit(tx, auditId);
+      const audit = await this.audit(tx, auditId, ifMatch);
       this.requireAuditor(audit, actor);
       const tool = requireRecord(await tx.get("auditTool", audit.toolId), "audit tool", audit.toolId);
       const scale = requireRecord(await tx.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
@@ -215,8 +231,10 @@ export class AuditWorkflow {
     });
   }
 
-  private async audit(tx: RecordOperations, auditId: string): Promise<SavedAudit> {
-    return requireRecord(await tx.get("audit", auditId), "audit", auditId);
+  private async audit(tx: RecordOperations, auditId: string, ifMatch?: string): Promise<SavedAudit> {
+    const audit = requireRecord(await tx.get("audit", auditId), "audit", auditId);
+    if (ifMatch !== undefined && ifMatch !== audit.etag) throw staleRecord("audit");
+    return audit;
   }
 
   private requireAuditor(audit: Audit, actor: Person): void {

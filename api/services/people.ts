@@ -34,3 +34,7 @@ export function requireRecord<T>(record: T | undefined, what: string, id: string
 export function forbidden(message: string): DomainError {
   return new DomainError("forbidden", message);
 }
+
+export function staleRecord(what: string): DomainError {
+  return new DomainError("conflict", `Someone else changed this ${what} after you opened it. Reload it to see their changes, then try again.`);
+}

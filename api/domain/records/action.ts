@@ -15,6 +15,8 @@ export const Action = z
     dueDate: isoDate,
     status: ActionStatus.default("open"),
     auditId: id.optional(),
+    // The team the action belongs to (from its audit or its owner), for team views.
+    teamId: id.optional(),
     evidence: text(4000).optional(),
     // Why the due date moved, when the owner asked for more time.
     extensionReason: text(1000).optional(),

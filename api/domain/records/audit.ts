@@ -66,6 +66,13 @@ export const Audit = z.object({
   toolId: id,
   programmeId: id.optional(),
   caseId: id,
+  // Copied from the case when the audit is created, so audits can be found
+  // and counted by team and service without a join.
+  teamId: id.optional(),
+  serviceId: id.optional(),
+  // An external auditor sees only the audits shared with them.
+  sharedWithIds: z.array(id).default([]),
+  theme: text(200).optional(),
   status: AuditStatus.default("planned"),
   auditorId: id.optional(),
   practitionerId: id.optional(),

@@ -30,6 +30,11 @@ const indexedAtVersion3: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["outboxMessage", ["idempotencyKey", "status", "recipientId", "notBefore"]],
 ];
 
+const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["audit", ["teamId", "serviceId", "submittedAt", "overallGrade"]],
+  ["action", ["teamId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -93,6 +98,11 @@ export const migrations: readonly Migration[] = [
         `CREATE UNIQUE INDEX records_outboxMessage_unique_key ON records (json_extract(body, '$.idempotencyKey')) WHERE kind = 'outboxMessage'`,
       );
     },
+  },
+  {
+    version: 4,
+    name: "audits and actions by team and service",
+    up: (db) => createFieldIndexes(db, indexedAtVersion4),
   },
 ];
 

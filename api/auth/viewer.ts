@@ -1,0 +1,101 @@
+// Who is asking, and what they may see. A role comes with a scope (seed
+// §2.8): a practitioner sees their own cases' audits and actions, a team
+// manager their team, a service manager or head of service their service,
+// the QA lead, PSW and senior leaders the whole authority, and an external
+// auditor only the audits shared with them.
+import type { Role } from "../domain/records/person.js";
+import type { FieldCondition, Saved } from "../store/port.js";
+
+export type Scope = "own" | "team" | "service" | "authority";
+
+export interface Viewer {
+  person: Saved<"person">;
+  roles: Role[];
+  /** How the viewer signed in: Teams single sign-on, or the local demo picker. */
+  signIn: "entra" | "local";
+  /** The teams in the viewer's service (for service-wide scope). */
+  serviceTeamIds: string[];
+}
+
+const authorityWide: readonly Role[] = ["qa_lead", "principal_social_worker", "dcs", "lead_member"];
+const serviceWide: readonly Role[] = ["head_of_service", "service_manager"];
+const planners: readonly Role[] = ["qa_lead", "principal_social_worker", "head_of_service", "service_manager"];
+
+export function scopeOf(viewer: Viewer): Scope {
+  if (viewer.roles.some((role) => authorityWide.includes(role))) return "authority";
+  if (viewer.roles.some((role) => serviceWide.includes(role)) && viewer.person.serviceId) return "service";
+  if (viewer.roles.includes("team_manager") && viewer.person.teamId) return "team";
+  return "own";
+}
+
+export function canPlanAudits(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => planners.includes(role));
+}
+
+export function canEditLibrary(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => role === "qa_lead" || role === "principal_social_worker");
+}
+
+interface Placed {
+  teamId?: string;
+  serviceId?: string;
+}
+
+/** Whether the viewer may see this audit at all. */
+export function canSeeAudit(viewer: Viewer, audit: Placed & { auditorId?: string; practitionerId?: string; sharedWithIds: string[] }): boolean {
+  const me = viewer.person.id;
+  if (audit.auditorId === me || audit.practitionerId === me || audit.sharedWithIds.includes(me)) return true;
+  if (viewer.roles.length === 1 && viewer.roles[0] === "external_auditor") return false;
+  return inScope(viewer, audit);
+}
+
+export function canSeeAction(viewer: Viewer, action: { ownerId: string; teamId?: string }): boolean {
+  return action.ownerId === viewer.person.id || inScope(viewer, { teamId: action.teamId });
+}
+
+function inScope(viewer: Viewer, record: Placed): boolean {
+  switch (scopeOf(viewer)) {
+    case "authority":
+      return true;
+    case "service":
+      return record.teamId !== undefined && viewer.serviceTeamIds.includes(record.teamId);
+    case "team":
+      return record.teamId !== undefined && record.teamId === viewer.person.teamId;
+    case "own":
+      return false;
+  }
+}
+
+/**
+ * The store filters that cover everything the viewer may see in a list. Each
+ * filter is one query; together they are the viewer's whole view, so a list
+ * never has to load records it will then hide.
+ */
+export function auditFilters(viewer: Viewer): Record<string, FieldCondition>[] {
+  const me = viewer.person.id;
+  const own: Record<string, FieldCondition>[] = [{ auditorId: me }, { practitionerId: me }];
+  switch (scopeOf(viewer)) {
+    case "authority":
+      return [{}];
+    case "service":
+      return [{ teamId: { in: viewer.serviceTeamIds } }, ...own];
+    case "team":
+      return [{ teamId: viewer.person.teamId! }, ...own];
+    case "own":
+      return own;
+  }
+}
+
+export function actionFilters(viewer: Viewer): Record<string, FieldCondition>[] {
+  const me = viewer.person.id;
+  switch (scopeOf(viewer)) {
+    case "authority":
+      return [{}];
+    case "service":
+      return [{ teamId: { in: viewer.serviceTeamIds } }, { ownerId: me }];
+    case "team":
+      return [{ teamId: viewer.person.teamId! }, { ownerId: me }];
+    case "own":
+      return [{ ownerId: me }];
+  }
+}
