@@ -103,7 +103,9 @@ describe("overdue actions", () => {
     expect(await actions.remindOverdue(system)).toBe(0);
     clock = new Date("2026-11-30T09:00:00Z"); // Monday
     expect(await actions.remindOverdue(system)).toBe(1);
-    const reminders = (await queuedFor("person-sw-chloe")).filter((notification) => notification.kind === "action_overdue");
+    const reminders = (await queuedFor("person-sw-chloe"))
+      .filter((notification) => notification.kind === "action_overdue")
+      .sort((a, b) => ("on" in a && "on" in b ? a.on.localeCompare(b.on) : 0));
     expect(reminders).toEqual([
       { kind: "action_overdue", actionId: "action-visit-changes", on: "2026-11-26" },
       { kind: "action_overdue", actionId: "action-visit-changes", on: "2026-11-30" },
