@@ -22,6 +22,10 @@ export const AuditListQuery = PageQuery.extend({
   practitionerId: z.string().max(100).optional(),
   programmeId: z.string().max(100).optional(),
   dueBefore: isoDate.optional(),
+  overallGrade: z.string().max(50).optional(),
+  // Submitted in a period (inclusive), for drill-down from the dashboard.
+  submittedFrom: isoDate.optional(),
+  submittedTo: isoDate.optional(),
 });
 
 const CreateAudit = z.object({
@@ -72,10 +76,13 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       async handle({ viewer, query }) {
         const filters: Record<string, FieldCondition> = {};
         if (query.status !== undefined) filters.status = Array.isArray(query.status) ? { in: query.status } : query.status;
-        for (const field of ["type", "teamId", "serviceId", "auditorId", "practitionerId", "programmeId"] as const) {
+        for (const field of ["type", "teamId", "serviceId", "auditorId", "practitionerId", "programmeId", "overallGrade"] as const) {
           if (query[field] !== undefined) filters[field] = query[field];
         }
         if (query.dueBefore) filters.dueDate = { lte: query.dueBefore };
+        if (query.submittedFrom || query.submittedTo) {
+          filters.submittedAt = { gte: query.submittedFrom ?? "0000", lte: `${query.submittedTo ?? "9999-12-31"}T23:59:59.999Z` };
+        }
         const page = await pageWithinScope(store, "audit", auditFilters(viewer), filters, "dueDate", query);
         return { body: { audits: await Promise.all(page.records.map((audit) => auditView(store, audit))), nextCursor: page.nextCursor ?? null } };
       },

@@ -1,0 +1,73 @@
+// Talks to Golden Thread's REST API: adds the bearer token, sends and reads
+// JSON, carries ETags for If-Match, and turns problem+json answers into
+// ApiProblem errors whose message is safe to show.
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(detail);
+    this.name = "ApiProblem";
+  }
+}
+
+export interface ApiResult<T> {
+  body: T;
+  etag?: string;
+}
+
+export type QueryValue = string | number | boolean | undefined | readonly string[];
+
+export interface ApiClient {
+  get<T>(path: string, query?: Record<string, QueryValue>): Promise<ApiResult<T>>;
+  send<T>(method: "POST" | "PATCH" | "DELETE", path: string, options?: { body?: unknown; ifMatch?: string }): Promise<ApiResult<T>>;
+}
+
+export function queryString(query: Record<string, QueryValue> = {}): string {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === "") continue;
+    if (Array.isArray(value)) for (const item of value) parameters.append(name, item);
+    else parameters.set(name, String(value));
+  }
+  const text = parameters.toString();
+  return text ? `?${text}` : "";
+}
+
+async function problemFrom(response: Response): Promise<ApiProblem> {
+  try {
+    const problem = (await response.json()) as { code?: string; title?: string; detail?: string; problems?: FieldProblem[] };
+    return new ApiProblem(response.status, problem.code ?? "error", problem.title ?? "Something went wrong", problem.detail ?? response.statusText, problem.problems ?? []);
+  } catch {
+    return new ApiProblem(response.status, "error", "Something went wrong", "Golden Thread's server did not answer properly. Try again in a minute.");
+  }
+}
+
+/** `token` is asked for on every request, so an expired Teams token is renewed by teams-js. */
+export function createApiClient(token: () => Promise<string>, baseUrl = ""): ApiClient {
+  async function request<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${await token()}`, Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (ifMatch) headers["If-Match"] = ifMatch;
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiProblem(0, "offline", "No connection", "Golden Thread's server did not answer. Check your connection and try again.");
+    }
+    if (!response.ok) throw await problemFrom(response);
+    return { body: (await response.json()) as T, etag: response.headers.get("ETag") ?? undefined };
+  }
+  return {
+    get: (path, query) => request("GET", `${path}${queryString(query)}`),
+    send: (method, path, options = {}) => request(method, path, options.body, options.ifMatch),
+  };
+}
