@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { createBotEndpoint } from "../bot/bot-endpoint.js";
 import { ConfigError, type Config } from "./config.js";
 import { seedDemoAuthority } from "./seed/seed-demo.js";
-import { createServer } from "./server.js";
+import { createServer, registeredRoutes } from "./server.js";
 import type { Store } from "./store/port.js";
 import { entraSignIn, localSignIn } from "./auth/sign-in.js";
 import { actionRoutes } from "./http/routes/action-routes.js";
@@ -13,6 +13,7 @@ import type { ApiServices } from "./http/routes/api-services.js";
 import { auditRoutes } from "./http/routes/audit-routes.js";
 import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
+import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
@@ -22,6 +23,8 @@ export interface RunningApp {
   url: string;
   store: Store;
   authorityName?: string;
+  /** The routes the HTTP server has registered (method, path). */
+  routes(): { method: string; path: string }[];
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...actionRoutes(services),
       ...libraryRoutes(services),
       ...dashboardRoutes(services),
+      ...programmeRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
@@ -95,6 +99,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       url,
       store,
       authorityName,
+      routes: () => registeredRoutes(server),
       async stop() {
         clearInterval(reminders);
         await bot.stop();

@@ -12,6 +12,13 @@ export const AuditProgramme = z
     periodStart: isoDate,
     periodEnd: isoDate,
     ownerId: id,
+    // Which teams' cases are sampled, how many, and how.
+    teamIds: z.array(id).default([]),
+    caseCount: z.number().int().min(1, "Sample at least one case").max(1000, "Sample at most 1,000 cases").default(10),
+    samplingMethod: z.enum(["random", "stratified"]).default("stratified"),
+    // Recorded so anyone can draw the same sample again.
+    samplingSeed: z.string().max(100).optional(),
+    allowOwnTeamAuditors: z.boolean().default(false),
   })
   .refine((programme) => programme.periodEnd >= programme.periodStart, {
     path: ["periodEnd"],
