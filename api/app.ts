@@ -8,6 +8,7 @@ import { seedDemoAuthority } from "./seed/seed-demo.js";
 import { createServer, registeredRoutes } from "./server.js";
 import type { Store } from "./store/port.js";
 import { entraSignIn, localSignIn } from "./auth/sign-in.js";
+import { accountabilityRoutes } from "./http/routes/accountability-routes.js";
 import { actionRoutes } from "./http/routes/action-routes.js";
 import type { ApiServices } from "./http/routes/api-services.js";
 import { auditRoutes } from "./http/routes/audit-routes.js";
@@ -15,6 +16,7 @@ import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
+import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
@@ -76,6 +78,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...libraryRoutes(services),
       ...dashboardRoutes(services),
       ...programmeRoutes(services),
+      ...standardsRoutes(services),
+      ...accountabilityRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

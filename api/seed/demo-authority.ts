@@ -1,6 +1,7 @@
 // A fictional authority for local runs, demos and tests. Every name here is
 // invented; cases are known only by reference, as in production.
 import type { RecordInput, RecordKind } from "../domain/records/index.js";
+import { frameworkComponentNames } from "../domain/records/framework-component.js";
 import { ofstedGradeScale } from "../domain/records/grade-scale.js";
 
 export const demoAuthorityId = "authority-northmoor";
@@ -149,3 +150,26 @@ export const demoProgramme: DemoRecord<"auditProgramme"> = {
     ownerId: "person-qa-lead",
   },
 };
+
+// Who leads, contributes to and is informed about each framework component.
+// Leads are roles; the QA lead can name a person for each in the tab.
+type Accountability = [RecordInput<"frameworkComponent">["leadRole"], RecordInput<"frameworkComponent">["contributorRoles"], RecordInput<"frameworkComponent">["informedRoles"]];
+const accountability: Accountability[] = [
+  ["qa_lead", ["head_of_service", "service_manager"], ["dcs", "lead_member"]],
+  ["qa_lead", ["service_manager", "team_manager"], ["head_of_service", "dcs"]],
+  ["principal_social_worker", ["qa_lead", "head_of_service"], ["practitioner", "team_manager"]],
+  ["qa_lead", ["auditor", "team_manager", "practitioner"], ["head_of_service", "dcs"]],
+  ["principal_social_worker", ["team_manager", "service_manager"], ["head_of_service"]],
+  ["principal_social_worker", ["service_manager", "head_of_service"], ["qa_lead"]],
+  ["qa_lead", ["practitioner", "team_manager"], ["dcs", "lead_member"]],
+  ["dcs", ["head_of_service", "qa_lead", "principal_social_worker"], ["lead_member"]],
+  ["principal_social_worker", ["team_manager"], ["dcs"]],
+  ["principal_social_worker", ["qa_lead", "team_manager"], ["practitioner"]],
+  ["qa_lead", ["moderator", "auditor"], ["head_of_service"]],
+  ["dcs", ["qa_lead", "head_of_service", "principal_social_worker"], ["lead_member"]],
+];
+
+export const demoFrameworkComponents: DemoRecord<"frameworkComponent">[] = frameworkComponentNames.map((name, index) => {
+  const [leadRole, contributorRoles, informedRoles] = accountability[index]!;
+  return { id: `component-${index + 1}`, record: { number: index + 1, name, leadRole, contributorRoles, informedRoles } };
+});

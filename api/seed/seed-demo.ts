@@ -8,6 +8,7 @@ import {
   demoAuditTool,
   demoAuthority,
   demoCases,
+  demoFrameworkComponents,
   demoGradeScale,
   demoPeople,
   demoProgramme,
@@ -40,6 +41,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
     for (const { id, record } of demoCases) await tx.create("caseReference", record, seedActor, { id });
     for (const { id, record } of demoStandards) await tx.create("practiceStandard", record, seedActor, { id });
     await tx.create("auditTool", demoAuditTool.record, seedActor, { id: demoAuditTool.id });
+    for (const { id, record } of demoFrameworkComponents) await tx.create("frameworkComponent", record, seedActor, { id });
     await tx.create("auditProgramme", demoProgramme.record, seedActor, { id: demoProgramme.id });
 
     const base = { type: "regular" as const, toolId: demoAuditTool.id, programmeId: demoProgramme.id };

@@ -12,13 +12,14 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   person: ["aadObjectId", "email", "teamId", "serviceId", "displayName"],
   caseReference: ["reference", "teamId", "practitionerId"],
   practiceStandard: ["code"],
-  auditTool: ["name"],
+  auditTool: ["name", "supersededById"],
   auditProgramme: ["auditType", "ownerId", "periodStart"],
-  audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade"],
+  audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade", "toolId"],
   action: ["status", "ownerId", "auditId", "dueDate", "teamId"],
   moderation: ["auditId", "moderatorId", "status"],
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
+  frameworkComponent: ["number"],
 };
 
 export const recordTimestampFields = ["createdAt", "updatedAt"] as const;

@@ -46,6 +46,11 @@ export const AuditTool = z
     gradeScaleId: id,
     sections: z.array(AuditSection).min(1, "An audit tool needs at least one section"),
     reflectivePrompts: z.array(ReflectivePrompt).default([]),
+    // A tool in use is never changed under its audits: a revision is a new
+    // version, and the old one points to it.
+    version: z.number().int().positive().default(1),
+    previousVersionId: id.optional(),
+    supersededById: id.optional(),
   })
   .superRefine((tool, context) => {
     const sectionKeys = tool.sections.map((section) => section.key);

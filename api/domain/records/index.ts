@@ -7,6 +7,7 @@ import { Audit } from "./audit.js";
 import { AuditProgramme } from "./audit-programme.js";
 import { AuditTool } from "./audit-tool.js";
 import { CaseReference } from "./case-reference.js";
+import { FrameworkComponent } from "./framework-component.js";
 import { GradeScale } from "./grade-scale.js";
 import { Authority, Service, Team } from "./organisation.js";
 import { Moderation } from "./moderation.js";
@@ -20,6 +21,7 @@ export * from "./audit-log.js";
 export * from "./audit-programme.js";
 export * from "./audit-tool.js";
 export * from "./case-reference.js";
+export * from "./framework-component.js";
 export * from "./grade-scale.js";
 export * from "./organisation.js";
 export * from "./moderation.js";
@@ -43,6 +45,7 @@ export const recordSchemas = {
   moderation: Moderation,
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
+  frameworkComponent: FrameworkComponent,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -68,6 +71,7 @@ export const recordKindLabels: Record<RecordKind, string> = {
   moderation: "moderation",
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
+  frameworkComponent: "framework component",
 };
 
 export interface FieldProblem {

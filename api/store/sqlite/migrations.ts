@@ -31,8 +31,10 @@ const indexedAtVersion3: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["audit", ["teamId", "serviceId", "submittedAt", "overallGrade"]],
+  ["audit", ["teamId", "serviceId", "submittedAt", "overallGrade", "toolId"]],
   ["action", ["teamId"]],
+  ["auditTool", ["supersededById"]],
+  ["frameworkComponent", ["number"]],
 ];
 
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
