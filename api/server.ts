@@ -116,6 +116,13 @@ export function createServer({ store, bot, routes, signIn, version, log }: Serve
 
 const problemContentType = "application/problem+json";
 
+/** The routes restify has registered (method and path), for the API contract test. */
+export function registeredRoutes(server: restify.Server): { method: string; path: string }[] {
+  // restify's typings say an array; the router returns its registry, keyed by route name.
+  const registry = server.router.getRoutes() as unknown as Record<string, restify.Route>;
+  return Object.values(registry).map(({ method, path }) => ({ method: method.toLowerCase(), path: String(path) }));
+}
+
 interface ErrorWithProblem extends Error {
   statusCode?: number;
   body?: { code?: string };

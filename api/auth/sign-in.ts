@@ -40,7 +40,10 @@ async function viewerOf(store: Store, personId: string | undefined, aadObjectId:
   const serviceTeamIds = person.serviceId
     ? (await store.query("team", { where: { serviceId: person.serviceId }, limit: 500 })).records.map((team) => team.id)
     : [];
-  return { person, roles: roles ?? person.roles, signIn, serviceTeamIds };
+  // With roles from Entra groups, the person acts with those roles everywhere
+  // (the services check the acting person's roles), never with the stored ones.
+  const effective = roles ?? person.roles;
+  return { person: { ...person, roles: effective }, roles: effective, signIn, serviceTeamIds };
 }
 
 function bearer(authorization: string | undefined): string {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
 import { ActionStatus } from "../../domain/records/action.js";
 import { isoDate } from "../../domain/records/common.js";
-import { actionFilters, canPlanAudits, canSeeAction, type Viewer } from "../../auth/viewer.js";
+import { actionFilters, canPlanAudits, canSeeAction, canSeeAudit, type Viewer } from "../../auth/viewer.js";
 import type { FieldCondition, Saved, Store } from "../../store/port.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
@@ -13,7 +13,7 @@ import { PageQuery, pageWithinScope } from "./paging.js";
 const ActionParams = z.object({ actionId: z.string().min(1).max(100) });
 
 const ActionListQuery = PageQuery.extend({
-  status: z.union([ActionStatus, z.array(ActionStatus)]).optional(),
+  status: z.union([ActionStatus, z.array(ActionStatus)], { error: `status is one of: ${ActionStatus.options.join(", ")}` }).optional(),
   ownerId: z.string().max(100).optional(),
   teamId: z.string().max(100).optional(),
   auditId: z.string().max(100).optional(),
@@ -80,6 +80,10 @@ export function actionRoutes({ store, actions, now, notificationsQueued }: ApiSe
           throw new DomainError("forbidden", "Only auditors, managers and the QA lead can raise actions.");
         }
         if (!(await store.get("person", body.ownerId))) throw new DomainError("invalid_record", `There is no person with id ${body.ownerId}.`, { field: "ownerId" });
+        if (body.auditId !== undefined) {
+          const audit = await store.get("audit", body.auditId);
+          if (!audit || !canSeeAudit(viewer, audit)) throw new DomainError("invalid_record", `There is no audit with id ${body.auditId} that you can see.`, { field: "auditId" });
+        }
         const action = await actions.raise(body, viewer.person);
         notificationsQueued();
         return respond(action, 201);

@@ -14,7 +14,7 @@ import { PageQuery, pageWithinScope } from "./paging.js";
 const AuditParams = z.object({ auditId: z.string().min(1).max(100) });
 
 export const AuditListQuery = PageQuery.extend({
-  status: z.union([AuditStatus, z.array(AuditStatus)]).optional(),
+  status: z.union([AuditStatus, z.array(AuditStatus)], { error: `status is one of: ${AuditStatus.options.join(", ")}` }).optional(),
   type: AuditType.optional(),
   teamId: z.string().max(100).optional(),
   serviceId: z.string().max(100).optional(),
@@ -108,8 +108,11 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       async handle({ viewer, body }) {
         if (!canPlanAudits(viewer)) throw new DomainError("forbidden", "Only the QA lead or a manager who plans audits can create them.");
         const caseRecord = await store.get("caseReference", body.caseId);
-        if (!caseRecord) throw new DomainError("invalid_record", `There is no case with id ${body.caseId}.`, { field: "caseId" });
-        const team = await store.get("team", caseRecord.teamId);
+        const team = caseRecord ? await store.get("team", caseRecord.teamId) : undefined;
+        // A case outside the planner's scope is "not there", as it is when reading.
+        if (!caseRecord || !canSeeAudit(viewer, { teamId: caseRecord.teamId, serviceId: team?.serviceId, practitionerId: caseRecord.practitionerId, sharedWithIds: [] })) {
+          throw new DomainError("invalid_record", `There is no case with id ${body.caseId}.`, { field: "caseId" });
+        }
         let audit = await store.create(
           "audit",
           {
