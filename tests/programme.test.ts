@@ -101,7 +101,7 @@ describe("audit programmes through the API", () => {
     const stale = await call("POST", `/api/audit-programmes/${programmeId}/sample`, undefined, planned.etag);
     expect(stale.status).toBe(412);
 
-    const assigned = await call("POST", `/api/audit-programmes/${programmeId}/assign`, {});
+    const assigned = await call("POST", `/api/audit-programmes/${programmeId}/assign`, {}, sampled.etag);
     expect(assigned.status).toBe(200);
     const people = new Map(
       ((await call("GET", "/api/people")).body.people as { id: string; teamId?: string }[]).map((person) => [person.id, person]),
@@ -112,6 +112,19 @@ describe("audit programmes through the API", () => {
     }
     const queued = (await app.store.query("outboxMessage", { where: { status: { in: ["pending", "not_installed", "sent", "sending"] } }, limit: 200 })).records;
     expect(queued.filter((message) => message.notification.kind === "audit_assigned").length).toBeGreaterThanOrEqual((assigned.body.assigned as unknown[]).length);
+  });
+
+  it("lets a service manager plan only for their own service's teams", async () => {
+    const signIn = await fetch(`${app.url}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId: "person-sm-front-door" }) });
+    const owen = ((await signIn.json()) as { token: string }).token;
+    const plan = (teamIds: string[]) =>
+      fetch(`${app.url}/api/audit-programmes`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${owen}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Front door dip sample", auditType: "regular", toolId: "tool-regular-case-audit", periodStart: "2026-12-01", periodEnd: "2026-12-31", teamIds, caseCount: 1 }),
+      });
+    expect((await plan(["team-assessment"])).status).toBe(201);
+    expect((await plan(["team-child-protection"])).status).toBe(403);
   });
 
   it("refuses a programme with no teams, naming the field", async () => {

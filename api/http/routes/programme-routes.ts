@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/errors.js";
 import { drawSample, matchAuditors } from "../../domain/programme-sampling.js";
 import { AuditType } from "../../domain/records/audit-tool.js";
 import { isoDate } from "../../domain/records/common.js";
-import { auditFilters, canPlanAudits, type Viewer } from "../../auth/viewer.js";
+import { auditFilters, canPlanAudits, scopeOf, type Viewer } from "../../auth/viewer.js";
 import { peopleWithRole } from "../../services/people.js";
 import type { Saved, Store } from "../../store/port.js";
 import { route, type Route } from "../route.js";
@@ -31,8 +31,12 @@ const PlanProgramme = z.object({
   allowOwnTeamAuditors: z.boolean().default(false),
 });
 
-function requirePlanner(viewer: Viewer): void {
+function requirePlanner(viewer: Viewer, teamIds: readonly string[] = []): void {
   if (!canPlanAudits(viewer)) throw new DomainError("forbidden", "Only the QA lead or a manager who plans audits can plan audit programmes.");
+  // A service manager or head of service plans for their own service's teams only.
+  if (scopeOf(viewer) !== "authority" && teamIds.some((teamId) => !viewer.serviceTeamIds.includes(teamId))) {
+    throw new DomainError("forbidden", "You can plan audits only for the teams in your own service.");
+  }
 }
 
 async function programmeOf(store: Store, programmeId: string, ifMatch?: string): Promise<Saved<"auditProgramme">> {
@@ -91,7 +95,7 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
       body: PlanProgramme,
       responses: { 201: "The planned programme" },
       async handle({ viewer, body }) {
-        requirePlanner(viewer);
+        requirePlanner(viewer, body.teamIds);
         if (!(await store.get("auditTool", body.toolId))) throw new DomainError("invalid_record", `There is no audit tool with id ${body.toolId}.`, { field: "toolId" });
         for (const teamId of body.teamIds) {
           if (!(await store.get("team", teamId))) throw new DomainError("invalid_record", `There is no team with id ${teamId}.`, { field: "teamIds" });
@@ -109,8 +113,8 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
       requiresIfMatch: true,
       responses: { 200: "The programme (with the seed used) and the audits created" },
       async handle({ viewer, params, ifMatch }) {
-        requirePlanner(viewer);
         const programme = await programmeOf(store, params.programmeId, ifMatch);
+        requirePlanner(viewer, programme.teamIds);
         const seed = programme.samplingSeed ?? randomUUID();
         const { saved, created } = await store.transaction(async (tx) => {
           const already = new Set((await allPages((cursor) => tx.query("audit", { where: { programmeId: programme.id }, limit: 500, cursor }))).map((audit) => audit.caseId));
@@ -153,10 +157,11 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
       summary: "Give every unassigned audit in the programme an auditor and send the assignments to Teams",
       params: ProgrammeParams,
       body: z.object({ dueDate: isoDate.optional() }),
+      requiresIfMatch: true,
       responses: { 200: "Who was assigned what, and any case no one may audit" },
-      async handle({ viewer, params, body }) {
-        requirePlanner(viewer);
-        const programme = await programmeOf(store, params.programmeId);
+      async handle({ viewer, params, body, ifMatch }) {
+        const programme = await programmeOf(store, params.programmeId, ifMatch);
+        requirePlanner(viewer, programme.teamIds);
         const planned = (await programmeAudits(viewer, programme.id)).filter((audit) => audit.status === "planned");
         const auditors = (await peopleWithRole(store, "auditor")).map((person) => ({ id: person.id, teamId: person.teamId }));
         const matches = matchAuditors(
