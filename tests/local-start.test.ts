@@ -2,27 +2,35 @@
 // sources change, the server and the real Agents Playground start, the tab
 // renders in Chromium, a chat message reaches the bot and its welcome card
 // comes back, Ctrl-C stops
-// everything, and a second start reuses the data. One file, so the tab
-// build is never run twice at once.
+// everything, and a second start reuses the data. The file holds the tab
+// lock (tests/support/tab-browser.ts) from start to end, so no other test
+// file builds tab/dist while this one builds it or serves it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildTabIfChanged, tabPaths } from "../tab/build-if-changed.js";
+import { tabPaths } from "../tab/build-if-changed.js";
 import { launchChromium } from "./support/chromium.js";
+import { buildTab, lockTab } from "./support/tab-browser.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(path.join(tmpdir(), "golden-thread-start-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+let releaseTab: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTab = await lockTab();
+}, 6 * 60_000);
+afterAll(() => releaseTab());
+
 describe("the tab build", () => {
   it("builds tab/dist with assets under /tab/, then skips an unchanged rebuild", async () => {
     const lines: string[] = [];
-    const first = await buildTabIfChanged({ force: true, log: (line) => lines.push(line) });
+    const first = await buildTab({ force: true, log: (line) => lines.push(line) });
     expect(first.built).toBe(true);
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
     const html = readFileSync(tabPaths.distIndex, "utf8");
@@ -34,7 +42,7 @@ describe("the tab build", () => {
     }
     expect(readFileSync(tabPaths.hashFile, "utf8").trim()).toBe(first.hash);
 
-    const second = await buildTabIfChanged({ log: (line) => lines.push(line) });
+    const second = await buildTab({ log: (line) => lines.push(line) });
     expect(second).toEqual({ built: false, hash: first.hash });
     expect(lines.at(-1)).toContain("up to date");
   }, 120_000);

@@ -1,20 +1,29 @@
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect } from "react";
-import { AppHeader } from "./components/AppHeader";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { AppHeader, type SignedInAs } from "./components/AppHeader";
+import { Loading } from "./components/LoadState";
 import { MainNavigation } from "./components/MainNavigation";
 import { PageHeading } from "./components/PageHeading";
 import { ServerStatusPanel } from "./components/ServerStatusPanel";
 import { SkipLink } from "./components/SkipLink";
 import { AboutPage } from "./pages/AboutPage";
-import { AuditPage } from "./pages/AuditPage";
 import { ConfigurePage } from "./pages/ConfigurePage";
-import { DashboardPage } from "./pages/DashboardPage";
 import { MyWorkPage } from "./pages/MyWorkPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { routes, type RouteId } from "./routes";
+import { useSessionControl } from "./session/session-context";
+import { SessionProvider } from "./session/SessionProvider";
+import { SignInPage } from "./session/SignInPage";
 import type { TabHost } from "./teams-host";
 import { fluentThemeFor, useHostTheme } from "./theme";
 import { useHashRoute } from "./use-hash-route";
+
+// Pages other than the home page load when first opened, so the first
+// screen arrives sooner (the dashboard's charts are the largest part).
+const DashboardPage = lazy(() => import("./pages/DashboardPage").then((module) => ({ default: module.DashboardPage })));
+const AuditPage = lazy(() => import("./pages/AuditPage").then((module) => ({ default: module.AuditPage })));
+const ActionsPage = lazy(() => import("./pages/actions/ActionsPage").then((module) => ({ default: module.ActionsPage })));
+const AuditListPage = lazy(() => import("./pages/audit-list/AuditListPage").then((module) => ({ default: module.AuditListPage })));
 
 const MAIN_ID = "main-content";
 
@@ -29,6 +38,7 @@ const useStyles = makeStyles({
     marginInline: "auto",
     paddingInline: tokens.spacingHorizontalXL,
     paddingBottom: tokens.spacingVerticalXXXL,
+    "@media (max-width: 400px)": { paddingInline: tokens.spacingHorizontalM },
   },
   main: {
     paddingTop: tokens.spacingVerticalL,
@@ -40,16 +50,20 @@ function pageTitle(route: RouteId | undefined): string {
   return route ? routes[route].title : "Page not found";
 }
 
-function RoutePage({ route, host }: { route: RouteId | undefined; host: TabHost }) {
+function RoutePage({ route, host, navigated, auditId }: { route: RouteId | undefined; host: TabHost; navigated: boolean; auditId: string | undefined }) {
   switch (route) {
     case "my-work":
       return <MyWorkPage />;
     case "dashboard":
       return <DashboardPage />;
+    case "actions":
+      return <ActionsPage />;
+    case "audit-list":
+      return <AuditListPage focusHeading={navigated} />;
+    case "audit":
+      return <AuditPage key={auditId} auditId={auditId ?? ""} focusHeading={navigated} />;
     case "configure":
       return <ConfigurePage host={host} />;
-    case "audit":
-      return <AuditPage />;
     case "about":
     case "privacy":
     case "terms":
@@ -59,35 +73,82 @@ function RoutePage({ route, host }: { route: RouteId | undefined; host: TabHost 
   }
 }
 
-/** The tab's shell: theme, header, navigation, and the page for the current hash route. */
+/** The tab's shell: theme, session, header, navigation, and the page for the current hash route. */
 export function App({ host }: { host: TabHost }) {
   const styles = useStyles();
   const theme = useHostTheme(host);
-  const { route, navigated } = useHashRoute();
-  const title = pageTitle(route);
-
-  useEffect(() => {
-    document.title = `${title} – Golden Thread`;
-  }, [title]);
-
-  // In Teams' tab set-up dialog there is nowhere else to go.
+  // In Teams' tab set-up dialog there is nowhere else to go, and nobody to sign in.
   const inSetupDialog = host.kind === "teams" && host.frameContext === "settings";
 
   return (
     <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider}>
-      <div className={styles.page}>
-        <SkipLink targetId={MAIN_ID} />
-        <AppHeader outsideTeams={host.kind === "browser"} />
-        {!inSetupDialog && <MainNavigation current={route} />}
-        <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
-          {/* Remounts per route; after navigation it takes focus so screen readers announce the new page. */}
-          <PageHeading key={route ?? "not-found"} focusOnMount={navigated}>
-            {title}
-          </PageHeading>
-          <RoutePage route={route} host={host} />
-          <ServerStatusPanel />
-        </main>
-      </div>
+      <SessionProvider host={host} enabled={!inSetupDialog}>
+        <div className={styles.page}>
+          <Shell host={host} inSetupDialog={inSetupDialog} />
+        </div>
+      </SessionProvider>
     </FluentProvider>
+  );
+}
+
+function Shell({ host, inSetupDialog }: { host: TabHost; inSetupDialog: boolean }) {
+  const styles = useStyles();
+  const { route, navigated, auditId } = useHashRoute();
+  const { state } = useSessionControl();
+  const info = route ? routes[route] : undefined;
+  // After choosing who you are, focus goes to the page's heading (the sign-in form has gone).
+  const [justSignedIn, setJustSignedIn] = useState(false);
+  const sawSignInPage = useRef(false);
+  useEffect(() => {
+    if (state.kind === "signed-out") sawSignInPage.current = true;
+    if (state.kind === "signed-in" && sawSignInPage.current) setJustSignedIn(true);
+  }, [state.kind]);
+  const focusHeading = navigated || justSignedIn;
+  const needsSignIn = info?.needsSignIn ?? false;
+  const showSignIn = needsSignIn && state.kind !== "signed-in";
+  const title = showSignIn ? "Sign in" : pageTitle(route);
+  // Pages with their own heading set the document title themselves.
+  const pageWritesTitle = !showSignIn && info?.ownHeading === true;
+
+  useEffect(() => {
+    if (!pageWritesTitle) document.title = `${title} – Golden Thread`;
+  }, [title, pageWritesTitle]);
+
+  const session = state.kind === "signed-in" ? state.session : undefined;
+  const signedInAs: SignedInAs | undefined = session && {
+    displayName: session.me.displayName,
+    roleLabels: session.me.roleLabels,
+    local: session.via === "local",
+    onSignOut: session.signOut,
+  };
+
+  return (
+    <>
+      <SkipLink targetId={MAIN_ID} />
+      <AppHeader outsideTeams={host.kind === "browser"} signedInAs={signedInAs} />
+      {!inSetupDialog && <MainNavigation current={route} />}
+      <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        {showSignIn ? (
+          <>
+            <SignInPage />
+            <ServerStatusPanel />
+          </>
+        ) : (
+          <>
+            {/* Remounts per route; after navigation it takes focus so screen readers announce the new page. */}
+            {!info?.ownHeading && (
+              <PageHeading key={route ?? "not-found"} focusOnMount={focusHeading}>
+                {title}
+              </PageHeading>
+            )}
+            {/* A new signed-in person gets fresh pages (nothing cached from the last one). */}
+            <Suspense fallback={<Loading label="Opening the page…" />}>
+              <RoutePage key={session?.me.id} route={route} host={host} navigated={focusHeading} auditId={auditId} />
+            </Suspense>
+            {route === "my-work" && <ServerStatusPanel />}
+          </>
+        )}
+      </main>
+    </>
   );
 }

@@ -1,37 +1,63 @@
 // Hash routes of the tab. Hash routing keeps every page on
 // /tab/index.html, which is what Teams loads (contentUrl, configurationUrl).
 //
-//   #/my-work    personal tab home (default)
-//   #/configure  channel tab configuration page (Teams "settings" frame)
-//   #/dashboard  channel tab content, saved by #/configure
-//   #/about, #/privacy, #/terms  the manifest's developer links
+//   #/my-work      personal tab home (default)
+//   #/dashboard    QA dashboard; channel tab content, saved by #/configure
+//   #/actions      action tracker
+//   #/audits       audit list, filtered by its query (#/audits?overallGrade=good&…)
 //   #/audits/<id>  one audit (linked from the bot's cards)
+//   #/configure    channel tab configuration page (Teams "settings" frame)
+//   #/about, #/privacy, #/terms  the manifest's developer links
+//
+// A route may carry a query after "?" (#/dashboard?teamId=x&from=2026-10-01);
+// use-hash-route.ts reads and writes it.
 
-export const routeIds = ["my-work", "configure", "dashboard", "about", "privacy", "terms", "audit"] as const;
+export const routeIds = ["my-work", "dashboard", "actions", "audit-list", "audit", "configure", "about", "privacy", "terms"] as const;
 export type RouteId = (typeof routeIds)[number];
 
 export const DEFAULT_ROUTE: RouteId = "my-work";
 
 export interface RouteInfo {
   id: RouteId;
-  /** Page heading and navigation label. */
+  /** Page heading and navigation label. Pages with `ownHeading` write their own (it depends on what they show). */
   title: string;
   /** Shown in the main navigation. The configure page is reached from Teams only. */
   inNavigation: boolean;
+  /** The page needs to know who you are (it reads the API). */
+  needsSignIn: boolean;
+  /** The page renders its own main heading. */
+  ownHeading?: boolean;
 }
 
 export const routes: Record<RouteId, RouteInfo> = {
-  "my-work": { id: "my-work", title: "My work", inNavigation: true },
-  dashboard: { id: "dashboard", title: "Team dashboard", inNavigation: true },
-  configure: { id: "configure", title: "Set up Golden Thread in this channel", inNavigation: false },
-  about: { id: "about", title: "About Golden Thread", inNavigation: false },
-  privacy: { id: "privacy", title: "Privacy: how Golden Thread handles information", inNavigation: false },
-  terms: { id: "terms", title: "Terms of use", inNavigation: false },
-  audit: { id: "audit", title: "Audit", inNavigation: false },
+  "my-work": { id: "my-work", title: "My work", inNavigation: true, needsSignIn: true },
+  dashboard: { id: "dashboard", title: "QA dashboard", inNavigation: true, needsSignIn: true },
+  actions: { id: "actions", title: "Actions", inNavigation: true, needsSignIn: true },
+  "audit-list": { id: "audit-list", title: "Audits", inNavigation: false, needsSignIn: true, ownHeading: true },
+  audit: { id: "audit", title: "Audit", inNavigation: false, needsSignIn: true, ownHeading: true },
+  configure: { id: "configure", title: "Set up Golden Thread in this channel", inNavigation: false, needsSignIn: false },
+  about: { id: "about", title: "About Golden Thread", inNavigation: false, needsSignIn: false },
+  privacy: { id: "privacy", title: "Privacy: how Golden Thread handles information", inNavigation: false, needsSignIn: false },
+  terms: { id: "terms", title: "Terms of use", inNavigation: false, needsSignIn: false },
 };
+
+/** Route ids written as they appear in the address (#/<path>), where the two differ. */
+const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits" };
 
 export function isRouteId(value: string): value is RouteId {
   return (routeIds as readonly string[]).includes(value);
+}
+
+/** The path part of a location hash, without "#/", the query or a trailing "/". */
+export function hashPath(hash: string): string {
+  const pathPart = hash.replace(/^#\/?/, "").split(/[?#]/, 1)[0] ?? "";
+  return pathPart.replace(/\/+$/, "");
+}
+
+/** The query part of a location hash (after the first "?"), as URLSearchParams. */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf("?");
+  return new URLSearchParams(at === -1 ? "" : hash.slice(at + 1));
 }
 
 /**
@@ -39,15 +65,52 @@ export function isRouteId(value: string): value is RouteId {
  * an unknown path gives `undefined` (show "page not found").
  */
 export function routeFromHash(hash: string): RouteId | undefined {
-  const pathPart = hash.replace(/^#\/?/, "").split(/[?#]/, 1)[0] ?? "";
-  const id = pathPart.replace(/\/+$/, "");
+  const id = hashPath(hash);
   if (id === "") return DEFAULT_ROUTE;
+  if (id === "audits") return "audit-list";
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
+  if (id === "audit-list") return undefined; // only reachable as #/audits
   return isRouteId(id) ? id : undefined;
 }
 
-export function hrefFor(id: RouteId): string {
-  return `#/${id}`;
+/** The audit id in #/audits/<id>, or undefined. */
+export function auditIdFromHash(hash: string): string | undefined {
+  const match = /^audits\/([^/]+)$/.exec(hashPath(hash));
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
+export type QueryInput = Record<string, string | readonly string[] | undefined>;
+
+/** "?a=1&b=2" from values; empty and undefined values are left out. "" when nothing is left. */
+export function queryText(query: QueryInput | URLSearchParams = {}): string {
+  const parameters = new URLSearchParams();
+  const entries: [string, string | readonly string[] | undefined][] =
+    query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query);
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    for (const item of typeof value === "string" ? [value] : value) if (item !== "") parameters.append(name, item);
+  }
+  const text = parameters.toString();
+  return text ? `?${text}` : "";
+}
+
+export function hrefFor(id: RouteId, query?: QueryInput | URLSearchParams): string {
+  return `#/${pathOf[id] ?? id}${queryText(query)}`;
+}
+
+/** Link to one audit's page. */
+export function auditHref(auditId: string): string {
+  return `#/audits/${encodeURIComponent(auditId)}`;
+}
+
+/** Link to the audit list with filters (status, type, teamId, serviceId, overallGrade, submittedFrom, submittedTo, …). */
+export function auditListHref(filters: QueryInput = {}): string {
+  return hrefFor("audit-list", filters);
 }
 
 /** Entity id of the channel tab that #/configure saves. */

@@ -1,0 +1,57 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { Audit, PersonSummary } from "../../api/types";
+import { OverdueMarker } from "../../components/OverdueMarker";
+import { auditStatusWords, auditTypeWords, isOverdue, longDateText } from "../../components/words";
+
+const useStyles = makeStyles({
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    marginTop: tokens.spacingVerticalM,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+});
+
+const open = (audit: Audit) => ["planned", "assigned", "reflection_requested", "in_progress"].includes(audit.status);
+
+/** The audit's header facts: type, status, due date, auditor and practitioner. Never a child's name. */
+export function AuditFacts({ audit, people }: { audit: Audit; people: Map<string, PersonSummary> }) {
+  const styles = useStyles();
+  const name = (id: string | undefined) => (id ? (people.get(id)?.displayName ?? "Someone you cannot see") : "Nobody yet");
+  const rows: [string, ReactNode][] = [
+    ["Case reference", audit.caseReference ?? "Not known"],
+    ["Type", auditTypeWords[audit.type]],
+    ["Status", auditStatusWords[audit.status]],
+    [
+      "Due",
+      audit.dueDate ? (
+        <>
+          {longDateText(audit.dueDate)}
+          {open(audit) && isOverdue(audit.dueDate) && <OverdueMarker />}
+        </>
+      ) : (
+        "No due date"
+      ),
+    ],
+    ["Auditor", name(audit.auditorId)],
+  ];
+  if (audit.practitionerId) rows.push(["Practitioner", name(audit.practitionerId)]);
+  if (audit.theme) rows.push(["Theme", audit.theme]);
+  if (audit.submittedAt) rows.push(["Submitted", longDateText(audit.submittedAt)]);
+  if (audit.declineReason && audit.status === "declined") rows.push(["Why it was declined", audit.declineReason]);
+  return (
+    <dl className={styles.facts}>
+      {rows.map(([term, detail]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
