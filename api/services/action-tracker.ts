@@ -50,11 +50,16 @@ export class ActionTracker {
         throw new DomainError("invalid_record", "Choose a new due date after the current one.", { field: "dueDate" });
       }
       if (!reason.trim()) throw new DomainError("invalid_record", "Say why you need more time.", { field: "reason" });
-      return tx.update("action", actionId, { dueDate: newDueDate, extensionReason: reason.trim(), lastReminderOn: undefined }, action.etag, actor);
+      return tx.update("action", actionId, { dueDate: newDueDate, extensionReason: reason.trim() }, action.etag, actor);
     });
   }
 
-  /** Queues a reminder for each overdue action not yet reminded today; returns how many. */
+  /**
+   * Queues a reminder for each overdue action not yet reminded today; returns
+   * how many. The outbox's idempotency key (action, owner, day) is what makes
+   * it once a day, so the action itself is not touched and an owner's open
+   * card or form never goes stale because of a reminder.
+   */
   async remindOverdue(actor: Person | { id: string }): Promise<number> {
     const today = this.now().toISOString().slice(0, 10);
     if (!isWorkingDay(today)) return 0;
@@ -63,14 +68,10 @@ export class ActionTracker {
     do {
       const page = await this.store.query("action", { where: { status: { in: [...open] }, dueDate: { lte: today } }, limit: 200, cursor });
       for (const action of page.records) {
-        if (action.dueDate >= today || action.lastReminderOn === today) continue;
-        await this.store.transaction(async (tx) => {
-          const current = await tx.get("action", action.id);
-          if (!current || current.lastReminderOn === today) return;
-          await tx.update("action", action.id, { lastReminderOn: today }, current.etag, actor);
-          await enqueueNotification(tx, action.ownerId, { kind: "action_overdue", actionId: action.id, on: today }, actor);
-          reminded += 1;
-        });
+        if (action.dueDate >= today) continue;
+        const notification = { kind: "action_overdue" as const, actionId: action.id, on: today };
+        const queued = await this.store.transaction(async (tx) => enqueueNotification(tx, action.ownerId, notification, actor));
+        if (queued) reminded += 1;
       }
       cursor = page.nextCursor;
     } while (cursor);

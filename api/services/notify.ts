@@ -11,15 +11,17 @@ export function notificationKey(notification: Notification, recipientId: string,
   return [notification.kind, subject, recipientId, occasion].filter(Boolean).join(":");
 }
 
+/** Queues the notification unless the same one is already queued; returns whether it was new. */
 export async function enqueueNotification(
   tx: RecordOperations,
   recipientId: string,
   notification: Notification,
   actor: Actor,
   occasion = "",
-): Promise<void> {
+): Promise<boolean> {
   const idempotencyKey = notificationKey(notification, recipientId, occasion);
   const existing = await tx.query("outboxMessage", { where: { idempotencyKey }, limit: 1 });
-  if (existing.records.length > 0) return;
+  if (existing.records.length > 0) return false;
   await tx.create("outboxMessage", { idempotencyKey, recipientId, notification }, actor);
+  return true;
 }

@@ -20,7 +20,6 @@ export const Action = z
     evidence: text(4000).optional(),
     // Why the due date moved, when the owner asked for more time.
     extensionReason: text(1000).optional(),
-    lastReminderOn: isoDate.optional(),
     completedAt: isoDateTime.optional(),
   })
   .refine((action) => action.status !== "done" || Boolean(action.evidence?.trim()), {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate } from "./common.js";
+import { id } from "./common.js";
 import { Notification } from "./notification.js";
 
 // Where the bot can reach someone, captured when it is installed. The
@@ -15,7 +15,6 @@ export const TeamsConversation = z.object({
   reference: z.record(z.string(), z.unknown()),
   // The reflection the person is answering in this chat, so a restart resumes it.
   reflection: z.object({ auditId: id, promptKey: z.string() }).optional(),
-  lastReminderOn: isoDate.optional(),
 });
 export type TeamsConversation = z.infer<typeof TeamsConversation>;
 

@@ -26,10 +26,9 @@ export function fieldErrors<F extends string>(error: unknown, fields: readonly F
 }
 
 /**
- * POST a change with the action's ETag. The server updates an action in the
- * background (reminder bookkeeping), so on a 412 we read it again: if its
- * status and due date are as the person saw them, we send once more with the
- * new ETag; otherwise the change is refused and the newer action returned.
+ * POST a change with the action's ETag. A 412 means someone really did
+ * change it (reminders do not touch actions), so nothing is sent again: the
+ * newer action comes back to be shown, with a plain explanation.
  */
 export async function changeAction(
   api: ApiClient,
@@ -38,19 +37,16 @@ export async function changeAction(
   body: Record<string, string>,
 ): Promise<{ ok: true; action: Action } | { ok: false; action: Action; message: string }> {
   const path = `/api/actions/${encodeURIComponent(action.id)}`;
-  const send = async (etag: string) => {
-    const result = await api.send<Action>("POST", `${path}/${step}`, { body, ifMatch: etag });
-    return { ...result.body, etag: result.etag ?? result.body.etag };
-  };
   try {
-    return { ok: true, action: await send(action.etag) };
+    const result = await api.send<Action>("POST", `${path}/${step}`, { body, ifMatch: action.etag });
+    return { ok: true, action: { ...result.body, etag: result.etag ?? result.body.etag } };
   } catch (error) {
     if (!(error instanceof ApiProblem && error.status === 412)) throw error;
   }
   const { body: latest, etag } = await api.get<Action>(path);
-  const fresh = { ...latest, etag: etag ?? latest.etag };
-  if (fresh.status !== action.status || fresh.dueDate !== action.dueDate) {
-    return { ok: false, action: fresh, message: "Someone else changed this action after you opened it. The table now shows it as it is; check it before you try again." };
-  }
-  return { ok: true, action: await send(fresh.etag) };
+  return {
+    ok: false,
+    action: { ...latest, etag: etag ?? latest.etag },
+    message: "Someone else changed this action after you opened it. The table now shows it as it is; check it before you try again.",
+  };
 }
