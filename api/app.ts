@@ -19,6 +19,7 @@ import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
+import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 
 export interface RunningApp {
@@ -76,7 +77,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...auditRoutes(services),
       ...actionRoutes(services),
       ...libraryRoutes(services),
-      ...dashboardRoutes(services),
+      // The embedded store counts the dashboard in SQL, on its own read-only connection.
+      ...dashboardRoutes(services, new SqliteDashboardReadModel(config.store.path)),
       ...programmeRoutes(services),
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),

@@ -99,3 +99,27 @@ export function actionFilters(viewer: Viewer): Record<string, FieldCondition>[] 
       return [{ ownerId: me }];
   }
 }
+
+/**
+ * `scope` narrowed by `filters`, or undefined when nothing can match both.
+ * Where both name a field, both are values or lists of values (scopes never
+ * hold ranges), and the record must match both: their common values.
+ */
+export function narrowed(scope: Record<string, FieldCondition>, filters: Record<string, FieldCondition>): Record<string, FieldCondition> | undefined {
+  const merged = { ...scope };
+  for (const [field, condition] of Object.entries(filters)) {
+    const scoped = merged[field];
+    if (scoped === undefined || JSON.stringify(scoped) === JSON.stringify(condition)) {
+      merged[field] = condition;
+      continue;
+    }
+    const allowed = (value: FieldCondition) => (value !== null && typeof value === "object" && "in" in value ? value.in : typeof value === "object" ? undefined : [value]);
+    const inScope = allowed(scoped);
+    const wanted = allowed(condition);
+    if (!inScope || !wanted) return undefined;
+    const both = wanted.filter((value) => inScope.includes(value));
+    if (both.length === 0) return undefined;
+    merged[field] = both.length === 1 ? both[0]! : { in: both };
+  }
+  return merged;
+}

@@ -3,6 +3,7 @@
 // several (their own audits and their team's) gets the union, in order.
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
+import { narrowed } from "../../auth/viewer.js";
 import type { RecordKind } from "../../domain/records/index.js";
 import type { FieldCondition, Saved, Store } from "../../store/port.js";
 
@@ -13,24 +14,6 @@ export const PageQuery = z.object({
 
 const unionCap = 5000;
 
-function intersect(scope: Record<string, FieldCondition>, filters: Record<string, FieldCondition>): Record<string, FieldCondition> | undefined {
-  const merged = { ...scope };
-  for (const [field, condition] of Object.entries(filters)) {
-    if (field in merged && JSON.stringify(merged[field]) !== JSON.stringify(condition)) {
-      const scoped = merged[field];
-      // The scope allows a set; a filter inside it narrows, one outside it empties.
-      if (scoped && typeof scoped === "object" && "in" in scoped && (typeof condition === "string" || typeof condition === "number")) {
-        if (!scoped.in.includes(condition)) return undefined;
-        merged[field] = condition;
-        continue;
-      }
-      return undefined;
-    }
-    merged[field] = condition;
-  }
-  return merged;
-}
-
 export async function pageWithinScope<K extends RecordKind>(
   store: Store,
   kind: K,
@@ -39,7 +22,7 @@ export async function pageWithinScope<K extends RecordKind>(
   orderField: string,
   page: { limit: number; cursor?: string },
 ): Promise<{ records: Saved<K>[]; nextCursor?: string }> {
-  const wheres = scopeFilters.map((scope) => intersect(scope, filters)).filter((where) => where !== undefined);
+  const wheres = scopeFilters.map((scope) => narrowed(scope, filters)).filter((where) => where !== undefined);
   if (wheres.length === 0) return { records: [] };
   if (wheres.length === 1) {
     return store.query(kind, { where: wheres[0], orderBy: { field: orderField }, limit: page.limit, cursor: page.cursor });

@@ -1,0 +1,57 @@
+// The dashboard's generic read model: reads every audit in scope through the
+// store port and counts in memory with the domain's dashboardFigures. Right
+// for small stores and as the reference the faster, store-specific read
+// models are tested against.
+import { dashboardFigures } from "../domain/dashboard-figures.js";
+import type { RecordKind } from "../domain/records/index.js";
+import { narrowed } from "../auth/viewer.js";
+import type { DashboardReadModel } from "../store/dashboard-read-model.js";
+import type { FieldCondition, Saved, Store } from "../store/port.js";
+
+const submittedStatuses = ["submitted", "in_moderation", "completed"];
+
+/** Whether an audit counts in the period: submitted in it, or not submitted at all. */
+export function inDashboardPeriod(audit: { status: string; submittedAt?: string }, from?: string, to?: string): boolean {
+  const day = audit.submittedAt?.slice(0, 10);
+  if ((from || to) && !day) return !submittedStatuses.includes(audit.status);
+  return (!from || day! >= from) && (!to || day! <= to);
+}
+
+async function everyRecord<K extends RecordKind>(store: Store, kind: K, scopes: Record<string, FieldCondition>[], filters: Record<string, FieldCondition>): Promise<Saved<K>[]> {
+  const byId = new Map<string, Saved<K>>();
+  for (const where of scopes.map((scope) => narrowed(scope, filters))) {
+    if (!where) continue;
+    let cursor: string | undefined;
+    do {
+      const page = await store.query(kind, { where, limit: 500, cursor });
+      for (const record of page.records) byId.set(record.id, record);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return [...byId.values()];
+}
+
+/** The generic read model: reads every audit in scope through the store port. */
+export function storeDashboardReadModel(store: Store): DashboardReadModel {
+  return {
+    async figures(request) {
+      const audits = (await everyRecord(store, "audit", request.auditScopes, request.auditWhere)).filter(
+        (audit) => (!request.theme || audit.theme === request.theme) && inDashboardPeriod(audit, request.from, request.to),
+      );
+      const auditIds = new Set(audits.map((audit) => audit.id));
+      const moderations = (await everyRecord(store, "moderation", [{}], { status: "completed" })).filter((moderation) => auditIds.has(moderation.auditId));
+      const actionWhere: Record<string, FieldCondition> = { status: { in: ["open", "in_progress"] }, dueDate: { lte: dayBefore(request.today) } };
+      if (request.actionTeamIds) actionWhere.teamId = { in: request.actionTeamIds };
+      const overdueActions = await everyRecord(store, "action", request.actionScopes, actionWhere);
+      return {
+        ...dashboardFigures({ audits, moderations, grades: request.grades, sections: request.sections, today: request.today }),
+        overdueActions: overdueActions.length,
+      };
+    },
+  };
+}
+
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
