@@ -91,7 +91,10 @@ export function pageSql(kind: RecordKind, query: RecordQuery): PageSql {
   const orderField = query.orderBy?.field ?? "createdAt";
   assertQueryable(kind, orderField);
   const descending = query.orderBy?.direction === "desc";
-  const sortExpression = `ifnull(${fieldExpression(orderField)}, '')`;
+  // Timestamps are never null, so they sort on the bare column and its index
+  // serves the order; record fields may be absent, so they sort as ''.
+  const isTimestamp = orderField === "createdAt" || orderField === "updatedAt";
+  const sortExpression = isTimestamp ? fieldExpression(orderField) : `ifnull(${fieldExpression(orderField)}, '')`;
   if (query.cursor !== undefined) {
     const [sortValue, id] = decodeCursor(query.cursor);
     clauses.push(`(${sortExpression}, id) ${descending ? "<" : ">"} (?, ?)`);
