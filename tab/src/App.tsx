@@ -10,7 +10,7 @@ import { AboutPage } from "./pages/AboutPage";
 import { ConfigurePage } from "./pages/ConfigurePage";
 import { MyWorkPage } from "./pages/MyWorkPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { routes, type RouteId } from "./routes";
+import { recordIdFromHash, routes, type RouteId } from "./routes";
 import { useSessionControl } from "./session/session-context";
 import { SessionProvider } from "./session/SessionProvider";
 import { SignInPage } from "./session/SignInPage";
@@ -24,6 +24,13 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage").then((module) =
 const AuditPage = lazy(() => import("./pages/AuditPage").then((module) => ({ default: module.AuditPage })));
 const ActionsPage = lazy(() => import("./pages/actions/ActionsPage").then((module) => ({ default: module.ActionsPage })));
 const AuditListPage = lazy(() => import("./pages/audit-list/AuditListPage").then((module) => ({ default: module.AuditListPage })));
+const ProgrammesPage = lazy(() => import("./pages/programmes/ProgrammesPage").then((module) => ({ default: module.ProgrammesPage })));
+const ProgrammePage = lazy(() => import("./pages/programmes/ProgrammePage").then((module) => ({ default: module.ProgrammePage })));
+const PlanProgrammePage = lazy(() => import("./pages/programmes/PlanProgrammePage").then((module) => ({ default: module.PlanProgrammePage })));
+const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
+const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
+const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
 
@@ -50,7 +57,19 @@ function pageTitle(route: RouteId | undefined): string {
   return route ? routes[route].title : "Page not found";
 }
 
-function RoutePage({ route, host, navigated, auditId }: { route: RouteId | undefined; host: TabHost; navigated: boolean; auditId: string | undefined }) {
+function RoutePage({
+  route,
+  host,
+  navigated,
+  auditId,
+  recordId,
+}: {
+  route: RouteId | undefined;
+  host: TabHost;
+  navigated: boolean;
+  auditId: string | undefined;
+  recordId: string | undefined;
+}) {
   switch (route) {
     case "my-work":
       return <MyWorkPage />;
@@ -62,6 +81,20 @@ function RoutePage({ route, host, navigated, auditId }: { route: RouteId | undef
       return <AuditListPage focusHeading={navigated} />;
     case "audit":
       return <AuditPage key={auditId} auditId={auditId ?? ""} focusHeading={navigated} />;
+    case "programmes":
+      return <ProgrammesPage focusHeading={navigated} />;
+    case "programme":
+      return <ProgrammePage key={recordId} programmeId={recordId ?? ""} focusHeading={navigated} />;
+    case "plan-programme":
+      return <PlanProgrammePage focusHeading={navigated} />;
+    case "library":
+      return <LibraryPage focusHeading={navigated} />;
+    case "standard":
+      return <StandardPage key={recordId} standardId={recordId ?? ""} focusHeading={navigated} />;
+    case "audit-tool":
+      return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
+    case "roles":
+      return <RolesPage focusHeading={navigated} />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":
@@ -81,12 +114,17 @@ export function App({ host }: { host: TabHost }) {
   const inSetupDialog = host.kind === "teams" && host.frameContext === "settings";
 
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider}>
-      <SessionProvider host={host} enabled={!inSetupDialog}>
-        <div className={styles.page}>
-          <Shell host={host} inSetupDialog={inSetupDialog} />
-        </div>
-      </SessionProvider>
+    // The full-height background sits on an inner element, not on the provider:
+    // Fluent copies the provider's classes onto every portal (menus, dialogs,
+    // chart pop-ups), where a full-height background would cover the page.
+    <FluentProvider theme={fluentThemeFor(theme)}>
+      <div className={styles.provider}>
+        <SessionProvider host={host} enabled={!inSetupDialog}>
+          <div className={styles.page}>
+            <Shell host={host} inSetupDialog={inSetupDialog} />
+          </div>
+        </SessionProvider>
+      </div>
     </FluentProvider>
   );
 }
@@ -94,6 +132,8 @@ export function App({ host }: { host: TabHost }) {
 function Shell({ host, inSetupDialog }: { host: TabHost; inSetupDialog: boolean }) {
   const styles = useStyles();
   const { route, navigated, auditId } = useHashRoute();
+  // Shell re-renders on every hash change (useHashRoute), so this stays in step with the address.
+  const recordId = recordIdFromHash(window.location.hash);
   const { state } = useSessionControl();
   const info = route ? routes[route] : undefined;
   // After choosing who you are, focus goes to the page's heading (the sign-in form has gone).
@@ -143,7 +183,7 @@ function Shell({ host, inSetupDialog }: { host: TabHost; inSetupDialog: boolean 
             )}
             {/* A new signed-in person gets fresh pages (nothing cached from the last one). */}
             <Suspense fallback={<Loading label="Opening the page…" />}>
-              <RoutePage key={session?.me.id} route={route} host={host} navigated={focusHeading} auditId={auditId} />
+              <RoutePage key={session?.me.id} route={route} host={host} navigated={focusHeading} auditId={auditId} recordId={recordId} />
             </Suspense>
             {route === "my-work" && <ServerStatusPanel />}
           </>

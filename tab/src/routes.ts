@@ -6,13 +6,35 @@
 //   #/actions      action tracker
 //   #/audits       audit list, filtered by its query (#/audits?overallGrade=good&…)
 //   #/audits/<id>  one audit (linked from the bot's cards)
+//   #/programmes   audit programmes; #/programmes/new plans one; #/programmes/<id> one programme
+//   #/library      practice standards and audit tools;
+//                  #/library/standards/<id> one standard and how audits graded it;
+//                  #/library/tools/<id> (or …/tools/new) the audit tool editor
+//   #/roles        roles and responsibilities, and the accountability map
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
 // A route may carry a query after "?" (#/dashboard?teamId=x&from=2026-10-01);
 // use-hash-route.ts reads and writes it.
 
-export const routeIds = ["my-work", "dashboard", "actions", "audit-list", "audit", "configure", "about", "privacy", "terms"] as const;
+export const routeIds = [
+  "my-work",
+  "dashboard",
+  "actions",
+  "programmes",
+  "library",
+  "roles",
+  "programme",
+  "plan-programme",
+  "standard",
+  "audit-tool",
+  "audit-list",
+  "audit",
+  "configure",
+  "about",
+  "privacy",
+  "terms",
+] as const;
 export type RouteId = (typeof routeIds)[number];
 
 export const DEFAULT_ROUTE: RouteId = "my-work";
@@ -33,6 +55,13 @@ export const routes: Record<RouteId, RouteInfo> = {
   "my-work": { id: "my-work", title: "My work", inNavigation: true, needsSignIn: true },
   dashboard: { id: "dashboard", title: "QA dashboard", inNavigation: true, needsSignIn: true },
   actions: { id: "actions", title: "Actions", inNavigation: true, needsSignIn: true },
+  programmes: { id: "programmes", title: "Programmes", inNavigation: true, needsSignIn: true, ownHeading: true },
+  library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
+  roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
+  standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "audit-tool": { id: "audit-tool", title: "Audit tool", inNavigation: false, needsSignIn: true, ownHeading: true },
   "audit-list": { id: "audit-list", title: "Audits", inNavigation: false, needsSignIn: true, ownHeading: true },
   audit: { id: "audit", title: "Audit", inNavigation: false, needsSignIn: true, ownHeading: true },
   configure: { id: "configure", title: "Set up Golden Thread in this channel", inNavigation: false, needsSignIn: false },
@@ -42,7 +71,14 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits" };
+const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new" };
+
+/** Routes for one record, reached only as #/<prefix>/<id>. */
+const recordRoutes: { route: RouteId; prefix: string }[] = [
+  { route: "programme", prefix: "programmes" },
+  { route: "standard", prefix: "library/standards" },
+  { route: "audit-tool", prefix: "library/tools" },
+];
 
 export function isRouteId(value: string): value is RouteId {
   return (routeIds as readonly string[]).includes(value);
@@ -70,6 +106,12 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (id === "audits") return "audit-list";
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   if (id === "audit-list") return undefined; // only reachable as #/audits
+  if (id === "programmes/new") return "plan-programme";
+  for (const { route, prefix } of recordRoutes) {
+    if (id.startsWith(`${prefix}/`) && /^[^/]+$/.test(id.slice(prefix.length + 1))) return route;
+    if (id === route) return undefined; // only reachable as #/<prefix>/<id>
+  }
+  if (id === "plan-programme") return undefined;
   return isRouteId(id) ? id : undefined;
 }
 
@@ -82,6 +124,21 @@ export function auditIdFromHash(hash: string): string | undefined {
   } catch {
     return match[1];
   }
+}
+
+/** The record id in #/programmes/<id>, #/library/standards/<id> or #/library/tools/<id>, or undefined. */
+export function recordIdFromHash(hash: string): string | undefined {
+  const path = hashPath(hash);
+  for (const { prefix } of recordRoutes) {
+    const rest = path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : "";
+    if (rest === "" || rest.includes("/")) continue;
+    try {
+      return decodeURIComponent(rest);
+    } catch {
+      return rest;
+    }
+  }
+  return undefined;
 }
 
 export type QueryInput = Record<string, string | readonly string[] | undefined>;
@@ -111,6 +168,21 @@ export function auditHref(auditId: string): string {
 /** Link to the audit list with filters (status, type, teamId, serviceId, overallGrade, submittedFrom, submittedTo, …). */
 export function auditListHref(filters: QueryInput = {}): string {
   return hrefFor("audit-list", filters);
+}
+
+/** Link to one audit programme's page. */
+export function programmeHref(programmeId: string): string {
+  return `#/programmes/${encodeURIComponent(programmeId)}`;
+}
+
+/** Link to one practice standard (and how audits graded practice against it). */
+export function standardHref(standardId: string): string {
+  return `#/library/standards/${encodeURIComponent(standardId)}`;
+}
+
+/** Link to the editor of one audit tool; "new" starts a new tool. */
+export function auditToolHref(toolId: string): string {
+  return `#/library/tools/${encodeURIComponent(toolId)}`;
 }
 
 /** Entity id of the channel tab that #/configure saves. */

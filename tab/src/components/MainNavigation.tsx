@@ -33,8 +33,17 @@ const useStyles = makeStyles({
   },
 });
 
+/** Pages inside a section of the navigation: its entry shows as current there too. */
+const sectionOf: Partial<Record<RouteId, RouteId>> = {
+  programme: "programmes",
+  "plan-programme": "programmes",
+  standard: "library",
+  "audit-tool": "library",
+};
+
 export function MainNavigation({ current }: { current: RouteId | undefined }) {
   const styles = useStyles();
+  const section = current && sectionOf[current];
   return (
     <nav aria-label="Golden Thread">
       <ul className={styles.list}>
@@ -44,8 +53,8 @@ export function MainNavigation({ current }: { current: RouteId | undefined }) {
             <li key={id}>
               <a
                 href={hrefFor(id)}
-                className={mergeClasses(styles.link, id === current && styles.current)}
-                aria-current={id === current ? "page" : undefined}
+                className={mergeClasses(styles.link, (id === current || id === section) && styles.current)}
+                aria-current={id === current ? "page" : id === section ? "true" : undefined}
               >
                 {routes[id].title}
               </a>

@@ -2,7 +2,7 @@
 // charts with their tables. It knows nothing of routing or sign-in: the page
 // gives it an API client, the address's query, a way to change the query,
 // and the address of the audit list for drill-down.
-import { Body1, Button, FluentProvider, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, tokens } from "@fluentui/react-components";
 import { useCallback, useId, useMemo } from "react";
 import type { ApiClient } from "../api/api-client";
 import type { DashboardFigures, Service, Team } from "../api/types";
@@ -88,10 +88,7 @@ export function DashboardView({ api, query, onQueryChange, auditListHref = audit
 
   const figures = state.kind === "ok" ? state.value : state.previous;
   return (
-    // The charts' pop-ups render in portals that copy the nearest FluentProvider's classes. The app's
-    // provider has a full-height background, so its copies would cover the top of the page: this
-    // provider (same theme, no classes of its own) is the one the charts' portals copy.
-    <FluentProvider applyStylesToPortals={false} className={styles.page}>
+    <div className={styles.page}>
       <Body1 as="p" className={styles.intro}>
         How audits graded practice, and what is open or overdue, for the audits you can see. The filters are kept in this page’s address, so you can share the view in a channel.
       </Body1>
@@ -144,6 +141,6 @@ export function DashboardView({ api, query, onQueryChange, auditListHref = audit
           </section>
         </div>
       )}
-    </FluentProvider>
+    </div>
   );
 }
