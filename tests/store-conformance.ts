@@ -181,6 +181,15 @@ export function describeStoreConformance(adapterName: string, openStore: () => P
         expect(await ids({ status: { in: [] } })).toEqual([]);
       });
 
+      it("finds records whose list field holds a value, and refuses contains on a single-value field", async () => {
+        const shared = await store.create("audit", audit({ caseId: "case-shared", sharedWithIds: ["p-external", "p-other"] }), qaLead);
+        const found = await store.query("audit", { where: { sharedWithIds: { contains: "p-external" } } });
+        expect(found.records.map((record) => record.id)).toEqual([shared.id]);
+        expect((await store.query("audit", { where: { sharedWithIds: { contains: "p-nobody" } } })).records).toEqual([]);
+        await expectDomainError(store.query("audit", { where: { status: { contains: "assigned" } } }), "invalid_query");
+        await expectDomainError(store.query("audit", { where: { sharedWithIds: "p-external" } }), "invalid_query");
+      });
+
       it("pages through every record exactly once, in order", async () => {
         const seen: string[] = [];
         let cursor: string | undefined;

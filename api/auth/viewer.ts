@@ -74,6 +74,7 @@ function inScope(viewer: Viewer, record: Placed): boolean {
 export function auditFilters(viewer: Viewer): Record<string, FieldCondition>[] {
   const me = viewer.person.id;
   const own: Record<string, FieldCondition>[] = [{ auditorId: me }, { practitionerId: me }];
+  if (viewer.roles.includes("external_auditor")) own.push({ sharedWithIds: { contains: me } });
   switch (scopeOf(viewer)) {
     case "authority":
       return [{}];

@@ -21,12 +21,13 @@ export type Saved<K extends RecordKind> = RecordOf<K> & RecordMeta;
 
 export type FieldValue = string | number | boolean;
 
-/** Equality, membership, or an inclusive range (dates compare as ISO strings). */
+/** Equality, membership, an inclusive range (dates compare as ISO strings), or "this list field holds". */
 export type FieldCondition =
   | FieldValue
   | null
   | { in: readonly FieldValue[] }
-  | { gte?: FieldValue; lte?: FieldValue };
+  | { gte?: FieldValue; lte?: FieldValue }
+  | { contains: FieldValue };
 
 export interface RecordQuery {
   where?: Record<string, FieldCondition>;

@@ -22,10 +22,26 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   frameworkComponent: ["number"],
 };
 
+// Fields that hold a list: filtered with { contains: value } only. SQLite
+// reads them with json_each (no index serves that), so keep them to small views.
+export const listFields: Partial<Record<RecordKind, readonly string[]>> = {
+  audit: ["sharedWithIds"],
+};
+
 export const recordTimestampFields = ["createdAt", "updatedAt"] as const;
 
-export function assertQueryable(kind: RecordKind, field: string): void {
+export function assertQueryable(kind: RecordKind, field: string, condition?: unknown): void {
   if ((recordTimestampFields as readonly string[]).includes(field)) return;
+  const isList = listFields[kind]?.includes(field) ?? false;
+  const isContains = condition !== null && typeof condition === "object" && "contains" in condition;
+  if (isList !== isContains) {
+    throw new DomainError(
+      "invalid_query",
+      isList ? `"${field}" holds a list: filter it with { contains: value }, and do not sort by it.` : `"${field}" holds one value: "contains" is only for list fields.`,
+      { kind, field },
+    );
+  }
+  if (isList) return;
   if (!queryableFields[kind].includes(field)) {
     throw new DomainError(
       "invalid_query",

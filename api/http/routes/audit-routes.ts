@@ -152,6 +152,26 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       },
     }),
     route({
+      method: "post",
+      path: "/api/audits/:auditId/share",
+      tag: "Audits",
+      summary: "Share the audit with an external auditor (who then sees it, and only what is shared)",
+      params: AuditParams,
+      body: z.object({ personId: z.string().min(1, "Choose who to share it with").max(100) }),
+      requiresIfMatch: true,
+      responses: { 200: "The audit, shared" },
+      async handle({ viewer, params, body, ifMatch }) {
+        if (!canPlanAudits(viewer)) throw new DomainError("forbidden", "Only the QA lead or a manager who plans audits can share audits.");
+        const audit = await visibleAudit(store, viewer, params.auditId);
+        const person = await store.get("person", body.personId);
+        if (!person?.roles.includes("external_auditor")) {
+          throw new DomainError("invalid_record", "Audits are shared with external auditors only; choose one.", { field: "personId" });
+        }
+        if (audit.sharedWithIds.includes(person.id)) return respond(audit);
+        return respond(await store.update("audit", audit.id, { sharedWithIds: [...audit.sharedWithIds, person.id] }, ifMatch, viewer.person));
+      },
+    }),
+    route({
       method: "patch",
       path: "/api/audits/:auditId",
       tag: "Audits",

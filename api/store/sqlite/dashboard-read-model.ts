@@ -8,10 +8,10 @@ import Database from "better-sqlite3";
 import type { DashboardAnswer, DashboardReadModel, DashboardRequest } from "../dashboard-read-model.js";
 import type { GradeCount } from "../../domain/dashboard-figures.js";
 import type { RecordKind } from "../../domain/records/index.js";
-import type { FieldCondition, FieldValue } from "../port.js";
+import type { FieldCondition } from "../port.js";
 import { assertQueryable } from "../queryable-fields.js";
+import { conditionSql, type SqlValue } from "./query-sql.js";
 
-type SqlValue = string | number | null;
 
 const submittedStatuses = ["submitted", "in_moderation", "completed"];
 // Statuses that are never overdue (as in domain/dashboard-figures.ts).
@@ -22,41 +22,14 @@ function field(alias: string, name: string): string {
   return `json_extract(${alias}.body, '$.${name}')`;
 }
 
-function bindable(value: FieldValue): SqlValue {
-  return typeof value === "boolean" ? Number(value) : value;
-}
-
 function placeholders(values: readonly unknown[]): string {
   return values.map(() => "?").join(", ");
 }
 
-function conditionSql(expression: string, condition: FieldCondition, params: SqlValue[]): string {
-  if (condition === null) return `${expression} IS NULL`;
-  if (typeof condition !== "object") {
-    params.push(bindable(condition));
-    return `${expression} = ?`;
-  }
-  if ("in" in condition) {
-    if (condition.in.length === 0) return "0";
-    params.push(...condition.in.map(bindable));
-    return `${expression} IN (${placeholders(condition.in)})`;
-  }
-  const parts: string[] = [];
-  if (condition.gte !== undefined) {
-    params.push(bindable(condition.gte));
-    parts.push(`${expression} >= ?`);
-  }
-  if (condition.lte !== undefined) {
-    params.push(bindable(condition.lte));
-    parts.push(`${expression} <= ?`);
-  }
-  return parts.length > 0 ? parts.join(" AND ") : "1";
-}
-
 function allOf(kind: RecordKind, alias: string, conditions: Record<string, FieldCondition>, params: SqlValue[]): string {
   const parts = Object.entries(conditions).map(([name, condition]) => {
-    assertQueryable(kind, name);
-    return conditionSql(field(alias, name), condition, params);
+    assertQueryable(kind, name, condition);
+    return conditionSql(field(alias, name), condition, params, name);
   });
   return parts.length > 0 ? parts.join(" AND ") : "1";
 }

@@ -9,7 +9,7 @@ import { assertQueryable } from "../queryable-fields.js";
 export const defaultPageSize = 50;
 export const maxPageSize = 500;
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 
 export interface PageSql {
   sql: string;
@@ -24,12 +24,12 @@ function fieldExpression(field: string): string {
   return `json_extract(body, '$.${field}')`;
 }
 
-function bindable(value: FieldValue): SqlValue {
+export function bindable(value: FieldValue): SqlValue {
   return typeof value === "boolean" ? Number(value) : value;
 }
 
-function conditionSql(field: string, condition: FieldCondition, params: SqlValue[]): string {
-  const expression = fieldExpression(field);
+/** SQL for one condition on `expression` (a column or a json_extract); shared by every SQLite query. */
+export function conditionSql(expression: string, condition: FieldCondition, params: SqlValue[], field: string): string {
   if (condition === null) return `${expression} IS NULL`;
   if (typeof condition !== "object") {
     params.push(bindable(condition));
@@ -39,6 +39,10 @@ function conditionSql(field: string, condition: FieldCondition, params: SqlValue
     if (condition.in.length === 0) return "0";
     params.push(...condition.in.map(bindable));
     return `${expression} IN (${condition.in.map(() => "?").join(", ")})`;
+  }
+  if ("contains" in condition) {
+    params.push(bindable(condition.contains));
+    return `EXISTS (SELECT 1 FROM json_each(${expression}) WHERE json_each.value = ?)`;
   }
   const parts: string[] = [];
   if (condition.gte !== undefined) {
@@ -85,8 +89,8 @@ export function pageSql(kind: RecordKind, query: RecordQuery): PageSql {
   const params: SqlValue[] = [];
   const clauses = [`kind = '${kind}'`];
   for (const [field, condition] of Object.entries(query.where ?? {})) {
-    assertQueryable(kind, field);
-    clauses.push(conditionSql(field, condition, params));
+    assertQueryable(kind, field, condition);
+    clauses.push(conditionSql(fieldExpression(field), condition, params, field));
   }
   const orderField = query.orderBy?.field ?? "createdAt";
   assertQueryable(kind, orderField);
