@@ -1,28 +1,17 @@
 // An external auditor sees only the audits shared with them: in the list,
 // by id and in the dashboard's counts — and sharing is for planners only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInCaller, type Caller } from "./support/api-client.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
 let app: TestApp;
-const tokens = new Map<string, string>();
+let call: Caller;
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const personId of ["person-qa-lead", "person-external", "person-tm-cp"]) {
-    const response = await fetch(`${app.url}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId }) });
-    tokens.set(personId, ((await response.json()) as { token: string }).token);
-  }
+  call = await signedInCaller(app.url, ["person-qa-lead", "person-external", "person-tm-cp"]);
 });
 afterAll(async () => app?.stop());
-
-async function call(personId: string, method: string, path: string, body?: unknown, ifMatch?: string) {
-  const response = await fetch(`${app.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${tokens.get(personId)}`, ...(body ? { "Content-Type": "application/json" } : {}), ...(ifMatch ? { "If-Match": ifMatch } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 describe("sharing an audit with an external auditor", () => {
   it("shows the external auditor nothing until an audit is shared, then just that audit", async () => {

@@ -2,28 +2,17 @@
 // tools are versioned once in use, standards show their grades over time,
 // and the twelve framework components have named accountabilities.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInCaller, type Caller } from "./support/api-client.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
 let app: TestApp;
-const tokens = new Map<string, string>();
+let call: Caller;
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const personId of ["person-qa-lead", "person-sw-amira"]) {
-    const response = await fetch(`${app.url}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId }) });
-    tokens.set(personId, ((await response.json()) as { token: string }).token);
-  }
+  call = await signedInCaller(app.url, ["person-qa-lead", "person-sw-amira"]);
 });
 afterAll(async () => app?.stop());
-
-async function call(personId: string, method: string, path: string, body?: unknown, ifMatch?: string) {
-  const response = await fetch(`${app.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${tokens.get(personId)}`, ...(body ? { "Content-Type": "application/json" } : {}), ...(ifMatch ? { "If-Match": ifMatch } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, etag: response.headers.get("ETag") ?? undefined, body: (await response.json()) as Record<string, unknown> };
-}
 
 const toolBody = (name: string) => ({
   name,

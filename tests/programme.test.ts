@@ -2,6 +2,7 @@
 // auditor matching, and the plan → sample → assign flow through the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawSample, matchAuditors } from "../api/domain/programme-sampling.js";
+import { signedInCaller, type Caller } from "./support/api-client.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
 const cases = [
@@ -57,22 +58,14 @@ describe("matching auditors", () => {
 
 describe("audit programmes through the API", () => {
   let app: TestApp;
-  let token: string;
+  let callAs: Caller;
   beforeAll(async () => {
     app = await startTestApp();
-    const signIn = await fetch(`${app.url}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId: "person-qa-lead" }) });
-    token = ((await signIn.json()) as { token: string }).token;
+    callAs = await signedInCaller(app.url, ["person-qa-lead", "person-sm-front-door"]);
   });
   afterAll(async () => app?.stop());
 
-  const call = async (method: string, path: string, body?: unknown, ifMatch?: string) => {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}), ...(ifMatch ? { "If-Match": ifMatch } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, etag: response.headers.get("ETag") ?? undefined, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: unknown, ifMatch?: string) => callAs("person-qa-lead", method, path, body, ifMatch);
 
   it("plans a programme, draws a recorded sample, and assigns auditors from other teams", async () => {
     const planned = await call("POST", "/api/audit-programmes", {
@@ -115,13 +108,15 @@ describe("audit programmes through the API", () => {
   });
 
   it("lets a service manager plan only for their own service's teams", async () => {
-    const signIn = await fetch(`${app.url}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId: "person-sm-front-door" }) });
-    const owen = ((await signIn.json()) as { token: string }).token;
     const plan = (teamIds: string[]) =>
-      fetch(`${app.url}/api/audit-programmes`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${owen}`, "Content-Type": "application/json" },
-        body: JSON.stringify({ name: "Front door dip sample", auditType: "regular", toolId: "tool-regular-case-audit", periodStart: "2026-12-01", periodEnd: "2026-12-31", teamIds, caseCount: 1 }),
+      callAs("person-sm-front-door", "POST", "/api/audit-programmes", {
+        name: "Front door dip sample",
+        auditType: "regular",
+        toolId: "tool-regular-case-audit",
+        periodStart: "2026-12-01",
+        periodEnd: "2026-12-31",
+        teamIds,
+        caseCount: 1,
       });
     expect((await plan(["team-assessment"])).status).toBe(201);
     expect((await plan(["team-child-protection"])).status).toBe(403);

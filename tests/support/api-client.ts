@@ -58,3 +58,22 @@ export function expectProblem(response: ApiResponse<unknown>, status: number): {
   expect(problem).toMatchObject({ status, code: expect.any(String), title: expect.any(String), detail: expect.any(String) });
   return problem;
 }
+
+export type Caller = (
+  personId: string,
+  method: string,
+  path: string,
+  json?: unknown,
+  ifMatch?: string,
+) => Promise<{ status: number; etag?: string; body: Record<string, unknown> }>;
+
+/** Signs each person in once, and returns a way to call the API as any of them. */
+export async function signedInCaller(baseUrl: string, personIds: readonly string[]): Promise<Caller> {
+  const tokens = new Map(await Promise.all(personIds.map(async (personId) => [personId, await localToken(baseUrl, personId)] as const)));
+  return async (personId, method, path, json, ifMatch) => {
+    const token = tokens.get(personId);
+    if (!token) throw new Error(`${personId} was not signed in for this test`);
+    const response = await apiCall(baseUrl, method, path, { token, json, ifMatch });
+    return { status: response.status, etag: response.headers.get("ETag") ?? undefined, body: response.body };
+  };
+}
