@@ -111,9 +111,9 @@ describe("environment files", () => {
     const envDir = path.join(root, "teamsapp", "env");
     mkdirSync(envDir, { recursive: true });
     writeFileSync(path.join(envDir, ".env.demo"), "A=file\nB=file\nC=file\n# comment\nSUFFIX=\" (demo)\"\n");
-    writeFileSync(path.join(envDir, ".env.demo.user"), "B=user\nC=user\nSECRET_X=s3cret\n");
+    writeFileSync(path.join(envDir, ".env.demo.user"), "B=user\nC=user\nSECRET_X=x\n");
     const loaded = await loadEnvValues("demo", { rootDir: root, processEnv: { C: "process" } });
-    expect(loaded.values).toMatchObject({ A: "file", B: "user", C: "process", SUFFIX: " (demo)", SECRET_X: "s3cret" });
+    expect(loaded.values).toMatchObject({ A: "file", B: "user", C: "process", SUFFIX: " (demo)", SECRET_X: "x" });
     expect(loaded.files).toEqual(["teamsapp/env/.env.demo", "teamsapp/env/.env.demo.user"]);
   });
 
