@@ -33,6 +33,7 @@ export interface Audit {
   caseReference: string | null;
   teamId?: string;
   serviceId?: string;
+  sharedWithIds: string[];
   theme?: string;
   status: AuditStatus;
   auditorId?: string;

@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { Audit, PersonSummary } from "../../api/types";
+import type { Audit, Me, PersonSummary } from "../../api/types";
 import { OverdueMarker } from "../../components/OverdueMarker";
-import { auditStatusWords, auditTypeWords, isOverdue, longDateText } from "../../components/words";
+import { auditStatusWords, auditTypeWords, isOverdue, listText, longDateText } from "../../components/words";
+import { personName, sharedWith } from "./planning-words";
 
 const useStyles = makeStyles({
   facts: {
@@ -19,8 +20,12 @@ const useStyles = makeStyles({
 
 const open = (audit: Audit) => ["planned", "assigned", "reflection_requested", "in_progress"].includes(audit.status);
 
-/** The audit's header facts: type, status, due date, auditor and practitioner. Never a child's name. */
-export function AuditFacts({ audit, people }: { audit: Audit; people: Map<string, PersonSummary> }) {
+/**
+ * The audit's header facts: type, status, due date, auditor, practitioner and
+ * the external auditors it is shared with. Never a child's name. (Why an
+ * audit was declined is shown on its own, more prominently, by AuditForm.)
+ */
+export function AuditFacts({ audit, people, me }: { audit: Audit; people: Map<string, PersonSummary>; me: Me }) {
   const styles = useStyles();
   const name = (id: string | undefined) => (id ? (people.get(id)?.displayName ?? "Someone you cannot see") : "Nobody yet");
   const rows: [string, ReactNode][] = [
@@ -43,7 +48,8 @@ export function AuditFacts({ audit, people }: { audit: Audit; people: Map<string
   if (audit.practitionerId) rows.push(["Practitioner", name(audit.practitionerId)]);
   if (audit.theme) rows.push(["Theme", audit.theme]);
   if (audit.submittedAt) rows.push(["Submitted", longDateText(audit.submittedAt)]);
-  if (audit.declineReason && audit.status === "declined") rows.push(["Why it was declined", audit.declineReason]);
+  const shared = sharedWith(audit);
+  if (shared.length > 0) rows.push(["Shared with", listText(shared.map((id) => personName(id, { people }, me)))]);
   return (
     <dl className={styles.facts}>
       {rows.map(([term, detail]) => (

@@ -1,20 +1,24 @@
 // #/audits/<id>: one audit. Its auditor starts or declines it, then grades
 // it section by section (saved as they type) and submits it. Everyone else
 // who may see it gets a read-only view. The practitioner's reflection sits
-// beside the form.
+// beside the form. People who plan audits assign (or reassign) it and share
+// it with external auditors here too.
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle1, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiProblem, type ApiClient } from "../../api/api-client";
-import type { Audit, AuditTool, Me, PersonSummary } from "../../api/types";
+import type { Audit, AuditTool, Me, PersonSummary, Service, Team } from "../../api/types";
 import { Loading, LoadError } from "../../components/LoadState";
 import { PageHeading } from "../../components/PageHeading";
 import { PageText } from "../../components/PageText";
 import { useSession } from "../../session/session-context";
 import { problemMessage, useApiData } from "../../session/use-api-data";
 import { AssessmentFields, gradeGroupId, OVERALL_GRADE_ID } from "./AssessmentFields";
+import { canPlanAudits } from "../programmes/shared-parts";
 import { AssessmentView } from "./AssessmentView";
 import { AuditFacts } from "./AuditFacts";
+import { AuditorAndSharing } from "./AuditorAndSharing";
 import { ungradedSections } from "./draft";
+import { personName } from "./planning-words";
 import { ReflectionPanel } from "./ReflectionPanel";
 import { CONFLICT_EXPLANATION, saveStatusText, SaveStatusBar } from "./SaveStatus";
 import { StartOrDecline } from "./StartOrDecline";
@@ -45,6 +49,8 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   conflict: { marginTop: tokens.spacingVerticalS },
+  declined: { marginTop: tokens.spacingVerticalL },
+  declinedText: { overflowWrap: "anywhere" },
   quiet: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -52,19 +58,32 @@ interface Loaded {
   audit: Audit;
   tool: AuditTool;
   people: Map<string, PersonSummary>;
+  /** Loaded for people who plan audits only (to say where each auditor works). */
+  teams: Map<string, Team>;
+  services: Map<string, Service>;
 }
 
 export function AuditForm({ auditId, focusHeading }: { auditId: string; focusHeading: boolean }) {
+  const { me } = useSession();
+  const planner = canPlanAudits(me);
   const { state, reload } = useApiData<Loaded>(
     async (api) => {
       const { body, etag } = await api.get<Audit>(`/api/audits/${encodeURIComponent(auditId)}`);
-      const [tool, people] = await Promise.all([
+      const [tool, people, teams, services] = await Promise.all([
         api.get<AuditTool>(`/api/audit-tools/${encodeURIComponent(body.toolId)}`),
         api.get<{ people: PersonSummary[] }>("/api/people"),
+        planner ? api.get<{ teams: Team[] }>("/api/teams").then(({ body }) => body.teams) : [],
+        planner ? api.get<{ services: Service[] }>("/api/services").then(({ body }) => body.services) : [],
       ]);
-      return { audit: { ...body, etag: etag ?? body.etag }, tool: tool.body, people: new Map(people.body.people.map((person) => [person.id, person])) };
+      return {
+        audit: { ...body, etag: etag ?? body.etag },
+        tool: tool.body,
+        people: new Map(people.body.people.map((person) => [person.id, person])),
+        teams: new Map(teams.map((team) => [team.id, team])),
+        services: new Map(services.map((service) => [service.id, service])),
+      };
     },
-    [auditId],
+    [auditId, planner],
   );
 
   const title = state.kind === "ok" ? `Audit of case ${state.data.audit.caseReference ?? "(no reference)"}` : "Audit";
@@ -87,7 +106,7 @@ type Outcome = { tone: "success" | "info"; text: string };
 function LoadedAudit({ loaded }: { loaded: Loaded }) {
   const styles = useStyles();
   const { me, api } = useSession();
-  const { tool, people } = loaded;
+  const { tool, people, teams, services } = loaded;
   const canEdit = (audit: Audit) => audit.auditorId === me.id && audit.status === "in_progress";
   const form = useAutosave({ api, initial: loaded.audit, tool, canEdit });
   const { audit } = form;
@@ -100,6 +119,7 @@ function LoadedAudit({ loaded }: { loaded: Loaded }) {
   const editable = canEdit(audit);
   const canStart = isAuditor && (audit.status === "assigned" || audit.status === "reflection_requested");
   const practitionerName = audit.practitionerId ? (people.get(audit.practitionerId)?.displayName ?? "The practitioner") : undefined;
+  const lookup = useMemo(() => ({ people, teams, services }), [people, teams, services]);
 
   // The status bar is sticky: keep fields that take focus from hiding under it.
   useEffect(() => {
@@ -130,7 +150,15 @@ function LoadedAudit({ loaded }: { loaded: Loaded }) {
 
   return (
     <>
-      <AuditFacts audit={audit} people={people} />
+      <AuditFacts audit={audit} people={people} me={me} />
+      {audit.status === "declined" && (
+        <MessageBar intent="warning" layout="multiline" className={styles.declined}>
+          <MessageBarBody className={styles.declinedText}>
+            <strong>Declined by {personName(audit.auditorId, lookup, me)}</strong>
+            {audit.declineReason ? `: ${audit.declineReason}` : "."}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {outcome && (
         <div ref={outcomeRef} tabIndex={-1} className={styles.outcome}>
           <MessageBar intent={outcome.tone} layout="multiline">
@@ -154,6 +182,25 @@ function LoadedAudit({ loaded }: { loaded: Loaded }) {
         />
       )}
       <Explanation audit={audit} me={me} isAuditor={isAuditor} />
+      {canPlanAudits(me) && (
+        <AuditorAndSharing
+          audit={audit}
+          lookup={lookup}
+          me={me}
+          api={api}
+          etag={form.etag}
+          prepare={async () => {
+            // The planner may be this audit's auditor, part-way through: their answers are saved first.
+            if (!editable || (await form.flush())) return { ok: true };
+            return form.inConflict()
+              ? { ok: false, conflict: true, message: "" }
+              : { ok: false, conflict: false, message: "Nothing was changed: your latest answers could not be saved first. Try again in a minute." };
+          }}
+          reload={form.reload}
+          onChanged={({ audit: next, etag }) => form.replaceAudit(next, etag)}
+          onOutcome={setOutcome}
+        />
+      )}
       {reloadError && (
         <div role="alert" className={styles.outcome}>
           <MessageBar intent="error" layout="multiline">

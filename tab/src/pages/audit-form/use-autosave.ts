@@ -125,8 +125,8 @@ export function useAutosave({ api, initial, tool, canEdit }: { api: ApiClient; i
     setAudit(next);
   }, []);
 
-  /** After a conflict: load the other version, and keep the auditor's unsaved text beside it. */
-  const reload = useCallback(async (): Promise<void> => {
+  /** After a conflict: load the other version, and keep the auditor's unsaved text beside it. Resolves with that version. */
+  const reload = useCallback(async (): Promise<Audit> => {
     clearTimeout(timerRef.current);
     const mine = draftRef.current;
     const base = baseRef.current;
@@ -141,6 +141,7 @@ export function useAutosave({ api, initial, tool, canEdit }: { api: ApiClient; i
     replaceAudit(body, etag);
     setStatus({ kind: "idle" });
     setUnsaved(changed.length > 0 ? { fields: changed, mine } : undefined);
+    return body;
   }, [api, initial.id, tool, replaceAudit]);
 
   /** Put the auditor's unsaved text back into the reloaded form (it is then saved). */
