@@ -6,12 +6,11 @@
 // keyboard) and from a table cell to the audit list, axe-core (WCAG 2.2 AA:
 // no serious or critical violations) in light and dark, and 320 px wide.
 // Screenshots go to test-output/screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { auditFilters, actionFilters, type Viewer } from "../api/auth/viewer.js";
 import { storeDashboardReadModel } from "../api/services/dashboard.js";
 import type { DashboardAnswer, DashboardRequest } from "../api/store/dashboard-read-model.js";
@@ -32,17 +31,13 @@ import {
   queryFromFilters,
 } from "../tab/src/dashboard/dashboard-filters.js";
 import { auditListHash, drillDownQuery } from "../tab/src/dashboard/drill-down.js";
-import { launchChromium } from "./support/chromium.js";
-import { holdBuiltTab } from "./support/tab-browser.js";
-import { startTestApp, type TestApp } from "./support/test-app.js";
+import { expectAccessible, screenshot, useTabBrowser } from "./support/tab-page.js";
 
 // Browser globals used by the functions this file runs in the page (the
 // tests are type-checked without the DOM library).
 declare const window: { location: { hash: string } };
 declare const document: {
-  activeElement: { getAttribute(name: string): string | null } | null;
   documentElement: { scrollWidth: number };
-  getAnimations(): { playState: string }[];
 };
 
 // --- pure helpers ------------------------------------------------------------
@@ -253,10 +248,6 @@ describe("the SQLite dashboard read model", () => {
 
 // --- the page in a browser ---------------------------------------------------
 
-const root = path.resolve(import.meta.dirname, "..");
-const screenshotDir = path.join(root, "test-output", "screenshots");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
 interface Figures {
   audits: number;
   graded: number;
@@ -266,76 +257,25 @@ interface Figures {
   moderation: { moderated: number; agreed: number; agreementPercent: number | null };
 }
 
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
-
 describe("the QA dashboard page", () => {
-  let app: TestApp | undefined;
-  let browser: Browser | undefined;
-  let releaseTab: () => void = () => undefined;
-
-  beforeAll(async () => {
-    ({ release: releaseTab } = await holdBuiltTab());
-    mkdirSync(screenshotDir, { recursive: true });
-    app = await startTestApp();
-    await addAudits(app.store);
-    browser = await launchChromium();
-  }, 6 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    releaseTab();
-  });
-
-  function running(): { app: TestApp; browser: Browser } {
-    if (!app || !browser) throw new Error("the app and browser did not start");
-    return { app, browser };
-  }
-
-  async function tokenFor(personId: string): Promise<string> {
-    const response = await fetch(`${running().app.url}/api/local-sign-in`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ personId }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { token: string }).token;
-  }
+  const { newPage, api } = useTabBrowser({ seed: (app) => addAudits(app.store) });
 
   async function apiGet<T>(apiPath: string): Promise<T> {
-    const response = await fetch(`${running().app.url}${apiPath}`, { headers: { Authorization: `Bearer ${await tokenFor("person-qa-lead")}` } });
+    const response = await api<T>("person-qa-lead", "GET", apiPath);
     expect(response.status, apiPath).toBe(200);
-    return (await response.json()) as T;
+    return response.body;
   }
 
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
-    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
-      // Tabster's focus sentinels (<i data-tabster-dummy tabindex="0" aria-hidden="true">, used by the
-      // charts' arrow-key groups) pass focus on at once and are hidden from screen readers on purpose;
-      // axe's aria-hidden-focus flags them, a known false positive (microsoft/tabster#288; Accessibility
-      // Insights suppresses it, microsoft/accessibility-insights-web#7605). Everything else is checked.
-      return axe.run(
-        { include: [["html"]], exclude: [["[data-tabster-dummy]"]] },
-        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] },
-      );
-    });
-    const serious = result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
-    expect(serious, `accessibility of ${what}`).toEqual([]);
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-  }
+  /**
+   * Tabster's focus sentinels (<i data-tabster-dummy tabindex="0" aria-hidden="true">, used by the
+   * charts' arrow-key groups) pass focus on at once and are hidden from screen readers on purpose;
+   * axe's aria-hidden-focus flags them, a known false positive (microsoft/tabster#288; Accessibility
+   * Insights suppresses it, microsoft/accessibility-insights-web#7605). Everything else is checked.
+   */
+  const expectChartsAccessible = (page: Page, what: string) => expectAccessible(page, what, { exclude: ["[data-tabster-dummy]"] });
 
   async function signInAsPriya(page: Page): Promise<void> {
-    await page.goto(`${running().app.url}/tab/#/dashboard`);
+    await page.goto("/tab/#/dashboard");
     await page.getByRole("radio", { name: /^Priya Shah/ }).check();
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("Signed in as Priya Shah").waitFor();
@@ -357,8 +297,7 @@ describe("the QA dashboard page", () => {
   const panel = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
 
   it("shows the headline numbers and a chart's table, keeps a filter in the address, and drills down to the audits", async () => {
-    const page = await running().browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    const page = await newPage();
     try {
       await signInAsPriya(page);
       await page.getByRole("heading", { level: 2, name: "QA dashboard" }).waitFor();
@@ -379,7 +318,7 @@ describe("the QA dashboard page", () => {
         "#/audits?status=submitted&status=in_moderation&status=completed",
       );
       await page.waitForTimeout(500); // the charts draw after their container is measured
-      await expectAccessible(page, "the dashboard (charts)");
+      await expectChartsAccessible(page, "the dashboard (charts)");
       await screenshot(page, "dashboard");
 
       // The overall grades as a table: the numbers behind the chart.
@@ -394,7 +333,7 @@ describe("the QA dashboard page", () => {
       for (const title of ["Grades by section", "Grades by month", "Audits by status", "Audits by type"]) {
         await panel(page, title).getByRole("button", { name: "Show as table" }).click();
       }
-      await expectAccessible(page, "the dashboard (tables)");
+      await expectChartsAccessible(page, "the dashboard (tables)");
       await screenshot(page, "dashboard-tables");
 
       // A filter goes into the address, and a reload keeps it.
@@ -447,8 +386,7 @@ describe("the QA dashboard page", () => {
   });
 
   it("works in the dark theme and at 320 px wide", async () => {
-    const page = await running().browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(15_000);
+    const page = await newPage();
     try {
       await page.emulateMedia({ colorScheme: "dark" });
       await signInAsPriya(page);
@@ -460,7 +398,7 @@ describe("the QA dashboard page", () => {
       // With a period, "Audits" mixes submitted and open audits: no single list shows them, so it is not a link.
       await expect(page.getByRole("region", { name: "Headlines" }).getByRole("link", { name: /^Audits/ }).count()).resolves.toBe(0);
       await page.waitForTimeout(500);
-      await expectAccessible(page, "the dashboard in the dark theme");
+      await expectChartsAccessible(page, "the dashboard in the dark theme");
       await screenshot(page, "dashboard-dark");
 
       await page.setViewportSize({ width: 320, height: 800 });

@@ -6,75 +6,18 @@
 // accountability map (naming a lead). Every page is checked with axe-core
 // (WCAG 2.2 AA: no serious or critical violations) and at 320 px wide.
 // Screenshots go to test-output/screenshots/.
-import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/chromium.js";
-import { holdBuiltTab } from "./support/tab-browser.js";
-import { startTestApp, type TestApp } from "./support/test-app.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkWidths, expectAccessible, go, screenshot, signIn, tabTo, useTabBrowser } from "./support/tab-page.js";
 
 // Browser globals used by the functions this file runs in the page (the
 // tests are type-checked without the DOM library).
 declare const window: { location: { hash: string } };
 declare const document: {
-  activeElement: { textContent: string | null; tagName: string; getAttribute(name: string): string | null; closest(selector: string): unknown } | null;
-  documentElement: { scrollWidth: number };
-  getAnimations(): { playState: string }[];
+  activeElement: { textContent: string | null; getAttribute(name: string): string | null } | null;
 };
 
-const root = path.resolve(import.meta.dirname, "..");
-const screenshotDir = path.join(root, "test-output", "screenshots");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-let app: TestApp | undefined;
-let browser: Browser | undefined;
-let releaseTab: () => void = () => undefined;
-
-beforeAll(async () => {
-  ({ release: releaseTab } = await holdBuiltTab());
-  mkdirSync(screenshotDir, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
-}, 6 * 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  releaseTab();
-});
-
-function running(): { app: TestApp; browser: Browser } {
-  if (!app || !browser) throw new Error("the app and browser did not start");
-  return { app, browser };
-}
-
-async function newPage(): Promise<Page> {
-  const page = await running().browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-// --- the API, as a demo person, for checks behind the page's back -------
-
-async function tokenFor(personId: string): Promise<string> {
-  const response = await fetch(`${running().app.url}/api/local-sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ personId }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(personId: string, method: string, apiPath: string, options: { body?: unknown; ifMatch?: string } = {}): Promise<{ status: number; body: T; etag: string | null }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${await tokenFor(personId)}`, Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  if (options.ifMatch) headers["If-Match"] = options.ifMatch;
-  const response = await fetch(`${running().app.url}${apiPath}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  return { status: response.status, body: (await response.json()) as T, etag: response.headers.get("ETag") };
-}
+const { newPage, api } = useTabBrowser({ locale: "en-GB" });
 
 interface ProgrammeBody {
   id: string;
@@ -101,68 +44,8 @@ const demoTeams = ["team-assessment", "team-child-protection", "team-children-in
 
 // --- page helpers ---------------------------------------------------------
 
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${running().app.url}/tab/`);
-  await page.getByText("Local sign-in: no Microsoft 365 tenant").waitFor();
-  await page.getByRole("radio", { name: new RegExp(`^${name}`) }).check();
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText(`Signed in as ${name}`).waitFor();
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((next) => {
-    window.location.hash = next;
-  }, hash);
-}
-
 function navigation(page: Page) {
   return page.getByRole("navigation", { name: "Golden Thread" });
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
-
-/** axe-core over the page as it is now: no serious or critical WCAG 2.2 AA violations. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  // Fluent's motion (dialogs fading in) would otherwise be measured half-way.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] });
-  });
-  const serious = result.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
-  expect(serious, `accessibility of ${what}`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** At 320 px wide nothing needs scrolling sideways; a screenshot of each width. */
-async function checkWidths(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 320, height: 800 });
-  try {
-    await page.waitForTimeout(100);
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth, `${name} at 320 px wide`).toBeLessThanOrEqual(320);
-    await screenshot(page, `${name}-320px`);
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
-
-/** Press Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, isTarget: (argument: string) => boolean, argument: string, maxPresses = 20): Promise<void> {
-  for (let press = 0; press < maxPresses; press++) {
-    if (await page.evaluate(isTarget, argument)) return;
-    await page.keyboard.press("Tab");
-  }
-  expect(await page.evaluate(isTarget, argument), `${argument} reached by Tab within ${maxPresses} presses`).toBe(true);
 }
 
 const isField = (field: string) => document.activeElement?.getAttribute("data-field") === field;
