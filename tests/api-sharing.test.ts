@@ -33,5 +33,17 @@ describe("sharing an audit with an external auditor", () => {
     expect((await call("person-external", "GET", "/api/audits/audit-in-progress")).status).toBe(404);
     const dashboard = await call("person-external", "GET", "/api/dashboard");
     expect(dashboard.body.audits).toBe(1);
+
+    const unshared = await call("person-qa-lead", "DELETE", "/api/audits/audit-completed/share/person-external", undefined, shared.etag);
+    expect(unshared.status).toBe(200);
+    expect((await call("person-external", "GET", "/api/audits/audit-completed")).status).toBe(404);
+  });
+
+  it("lists audits on a theme, and refuses a standard code already in use", async () => {
+    const themed = await call("person-qa-lead", "GET", "/api/audits?theme=Neglect");
+    expect(themed.body.audits).toEqual([]);
+    const taken = await call("person-qa-lead", "POST", "/api/practice-standards", { code: "PS-1", title: "Another first standard" });
+    expect(taken.status).toBe(422);
+    expect(taken.body.detail).toContain("already used");
   });
 });

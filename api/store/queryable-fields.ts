@@ -14,7 +14,7 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   practiceStandard: ["code"],
   auditTool: ["name", "supersededById"],
   auditProgramme: ["auditType", "ownerId", "periodStart"],
-  audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade", "toolId"],
+  audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade", "toolId", "theme"],
   action: ["status", "ownerId", "auditId", "dueDate", "teamId"],
   moderation: ["auditId", "moderatorId", "status"],
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],

@@ -23,6 +23,7 @@ export const AuditListQuery = PageQuery.extend({
   programmeId: z.string().max(100).optional(),
   dueBefore: isoDate.optional(),
   overallGrade: z.string().max(50).optional(),
+  theme: z.string().max(200).optional(),
   // Submitted in a period (inclusive), for drill-down from the dashboard.
   submittedFrom: isoDate.optional(),
   submittedTo: isoDate.optional(),
@@ -76,7 +77,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       async handle({ viewer, query }) {
         const filters: Record<string, FieldCondition> = {};
         if (query.status !== undefined) filters.status = Array.isArray(query.status) ? { in: query.status } : query.status;
-        for (const field of ["type", "teamId", "serviceId", "auditorId", "practitionerId", "programmeId", "overallGrade"] as const) {
+        for (const field of ["type", "teamId", "serviceId", "auditorId", "practitionerId", "programmeId", "overallGrade", "theme"] as const) {
           if (query[field] !== undefined) filters[field] = query[field];
         }
         if (query.dueBefore) filters.dueDate = { lte: query.dueBefore };
@@ -169,6 +170,22 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
         }
         if (audit.sharedWithIds.includes(person.id)) return respond(audit);
         return respond(await store.update("audit", audit.id, { sharedWithIds: [...audit.sharedWithIds, person.id] }, ifMatch, viewer.person));
+      },
+    }),
+    route({
+      method: "delete",
+      path: "/api/audits/:auditId/share/:personId",
+      tag: "Audits",
+      summary: "Stop sharing the audit with an external auditor",
+      params: AuditParams.extend({ personId: z.string().min(1).max(100) }),
+      requiresIfMatch: true,
+      responses: { 200: "The audit, no longer shared with that person" },
+      async handle({ viewer, params, ifMatch }) {
+        if (!canPlanAudits(viewer)) throw new DomainError("forbidden", "Only the QA lead or a manager who plans audits can change who an audit is shared with.");
+        const audit = await visibleAudit(store, viewer, params.auditId);
+        if (!audit.sharedWithIds.includes(params.personId)) return respond(audit);
+        const sharedWithIds = audit.sharedWithIds.filter((personId) => personId !== params.personId);
+        return respond(await store.update("audit", audit.id, { sharedWithIds }, ifMatch, viewer.person));
       },
     }),
     route({

@@ -85,6 +85,8 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       responses: { 201: "The new standard" },
       async handle({ viewer, body }) {
         if (!canEditLibrary(viewer)) throw new DomainError("forbidden", "Only the QA lead or the principal social worker can change practice standards.");
+        const taken = (await store.query("practiceStandard", { where: { code: body.code.trim() }, limit: 1 })).records[0];
+        if (taken) throw new DomainError("invalid_record", `The code ${body.code.trim()} is already used by "${taken.title}".`, { field: "code" });
         const standard = await store.create("practiceStandard", body, viewer.person);
         return { status: 201, body: standard, etag: standard.etag };
       },

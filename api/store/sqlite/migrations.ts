@@ -31,7 +31,7 @@ const indexedAtVersion3: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["audit", ["teamId", "serviceId", "submittedAt", "overallGrade", "toolId"]],
+  ["audit", ["teamId", "serviceId", "submittedAt", "overallGrade", "toolId", "theme"]],
   ["action", ["teamId"]],
   ["auditTool", ["supersededById"]],
   ["frameworkComponent", ["number"]],

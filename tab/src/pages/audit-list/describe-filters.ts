@@ -15,6 +15,7 @@ export const auditListFilterNames = [
   "practitionerId",
   "programmeId",
   "dueBefore",
+  "theme",
 ] as const;
 
 const statuses: readonly AuditStatus[] = ["planned", "assigned", "reflection_requested", "in_progress", "submitted", "in_moderation", "completed", "declined", "cancelled"];
@@ -33,6 +34,7 @@ export interface AuditListFilters {
   practitionerId?: string;
   programmeId?: string;
   dueBefore?: string;
+  theme?: string;
 }
 
 /** The filters in a query string; values the API would refuse are dropped (and listed in `ignored`). */
@@ -62,6 +64,7 @@ export function filtersFrom(params: URLSearchParams): { filters: AuditListFilter
       practitionerId: one("practitionerId"),
       programmeId: one("programmeId"),
       dueBefore: one("dueBefore", date),
+      theme: one("theme"),
     },
     ignored,
   };
@@ -116,6 +119,7 @@ export function describeFilters(filters: AuditListFilters, names: Names): string
   const subject = filters.type ? auditTypePlural[filters.type] : "Audits";
   const parts: string[] = [];
   if (filters.status.length > 0) parts.push(`that are ${listText(filters.status.map((status) => statusPhrases[status]), "or")}`);
+  if (filters.theme) parts.push(`on the theme “${filters.theme}”`);
   if (filters.overallGrade) parts.push(`graded ${names.grade(filters.overallGrade) ?? filters.overallGrade}`);
   const submitted = submittedPhrase(filters.submittedFrom, filters.submittedTo);
   if (submitted) parts.push(submitted);
