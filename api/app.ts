@@ -14,6 +14,7 @@ import type { ApiServices } from "./http/routes/api-services.js";
 import { auditRoutes } from "./http/routes/audit-routes.js";
 import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
+import { moderationRoutes } from "./http/routes/moderation-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
@@ -82,6 +83,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...programmeRoutes(services),
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
+      ...moderationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

@@ -44,6 +44,12 @@ export function registerRoutes(server: restify.Server, routes: readonly Route[],
         if (result.etag) response.header("ETag", result.etag);
         response.header("Cache-Control", "no-store");
         response.status(result.status ?? 200);
+        if (result.download) {
+          response.header("Content-Type", result.download.contentType);
+          response.header("Content-Disposition", `attachment; filename="${result.download.filename}"`);
+          response.sendRaw(result.download.text);
+          return;
+        }
         response.json(result.body);
       } catch (error) {
         throw asProblemError(error);

@@ -1,0 +1,178 @@
+// Moderation agreement (seed §2.11): how closely moderators agreed with
+// auditors' grades, overall and sliced by auditor, team, service, audit type,
+// section or month, with the moderations behind every figure; and the same
+// figures as a CSV file for a period.
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import {
+  agreementStatistics,
+  gradeShift,
+  moderatedGradePairs,
+  type AgreementStatistics,
+  type GradePair,
+  type GradeShift,
+} from "../../domain/agreement-statistics.js";
+import { auditTypeLabels } from "../../domain/records/audit-tool.js";
+import { isoDate } from "../../domain/records/common.js";
+import { canSeeAudit, type Viewer } from "../../auth/viewer.js";
+import type { Saved, Store } from "../../store/port.js";
+import { route, type Route } from "../route.js";
+import type { ApiServices } from "./api-services.js";
+
+const sliceKinds = ["auditor", "team", "service", "type", "section", "month"] as const;
+
+const AgreementQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    by: z.enum(sliceKinds, { error: `by is one of: ${sliceKinds.join(", ")}` }).optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "The period must end on or after it starts" });
+type AgreementQuery = z.infer<typeof AgreementQuery>;
+
+interface Slice {
+  key: string;
+  label: string;
+  moderationIds: string[];
+  statistics: AgreementStatistics;
+  shift: GradeShift;
+}
+
+interface Agreement {
+  period: { from: string | null; to: string | null };
+  by: string | null;
+  overall: Slice;
+  slices: Slice[];
+}
+
+async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery): Promise<Agreement> {
+  const names = new Map<string, string>();
+  const nameOf = async (kind: "person" | "team" | "service", id: string | undefined) => {
+    if (!id) return "Not recorded";
+    if (!names.has(`${kind}:${id}`)) {
+      const record = await store.get(kind, id);
+      names.set(`${kind}:${id}`, record ? ("displayName" in record ? record.displayName : record.name) : id);
+    }
+    return names.get(`${kind}:${id}`)!;
+  };
+  const rows: { key: string; label: string; moderationId: string; pair: GradePair }[] = [];
+  let categoryCount = 4;
+  let cursor: string | undefined;
+  do {
+    const page = await store.query("moderation", { where: { status: "completed" }, limit: 200, cursor });
+    for (const moderation of page.records) {
+      const day = moderation.completedAt?.slice(0, 10);
+      if (!day || (query.from && day < query.from) || (query.to && day > query.to)) continue;
+      const audit = await store.get("audit", moderation.auditId);
+      if (!audit || !canSeeAudit(viewer, audit)) continue;
+      const tool = await store.get("auditTool", audit.toolId);
+      const scale = tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined;
+      if (!tool || !scale) continue;
+      categoryCount = scale.grades.length;
+      for (const grade of moderation.grades) {
+        const [pair] = moderatedGradePairs([grade], scale);
+        if (!pair) continue;
+        const { key, label } = await sliceOf(query.by, audit, moderation, grade.sectionKey, tool, nameOf);
+        rows.push({ key, label, moderationId: moderation.id, pair });
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+
+  const sliceFrom = (key: string, label: string, members: typeof rows): Slice => ({
+    key,
+    label,
+    moderationIds: [...new Set(members.map((row) => row.moderationId))],
+    statistics: agreementStatistics(members.map((row) => row.pair), categoryCount),
+    shift: gradeShift(members.map((row) => row.pair)),
+  });
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
+  return {
+    period: { from: query.from ?? null, to: query.to ?? null },
+    by: query.by ?? null,
+    overall: sliceFrom("all", "All moderated grades", rows),
+    slices: query.by ? [...groups].map(([key, members]) => sliceFrom(key, members[0]!.label, members)).sort((a, b) => a.label.localeCompare(b.label)) : [],
+  };
+}
+
+async function sliceOf(
+  by: AgreementQuery["by"],
+  audit: Saved<"audit">,
+  moderation: Saved<"moderation">,
+  sectionKey: string,
+  tool: Saved<"auditTool">,
+  nameOf: (kind: "person" | "team" | "service", id: string | undefined) => Promise<string>,
+): Promise<{ key: string; label: string }> {
+  switch (by) {
+    case "auditor":
+      return { key: audit.auditorId ?? "none", label: await nameOf("person", audit.auditorId) };
+    case "team":
+      return { key: audit.teamId ?? "none", label: await nameOf("team", audit.teamId) };
+    case "service":
+      return { key: audit.serviceId ?? "none", label: await nameOf("service", audit.serviceId) };
+    case "type":
+      return { key: audit.type, label: auditTypeLabels[audit.type] };
+    case "section":
+      return { key: sectionKey, label: sectionKey === "overall" ? "Overall grade" : (tool.sections.find((section) => section.key === sectionKey)?.title ?? sectionKey) };
+    case "month": {
+      const month = moderation.completedAt!.slice(0, 7);
+      return { key: month, label: month };
+    }
+    default:
+      return { key: "all", label: "All moderated grades" };
+  }
+}
+
+const figure = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? "" : value.toFixed(digits));
+
+function agreementCsv(agreement: Agreement): string {
+  const header = [
+    "slice", "pairs", "verdict", "exact agreement %", "within one grade %",
+    "Cohen's kappa", "kappa 95% low", "kappa 95% high",
+    "linear weighted kappa", "linear 95% low", "linear 95% high",
+    "quadratic weighted kappa", "quadratic 95% low", "quadratic 95% high",
+    "Gwet's AC1", "AC1 95% low", "AC1 95% high",
+    "moderator graded up", "moderator graded down", "same", "optimism (share of changes marked down)",
+  ];
+  const rows = [agreement.overall, ...agreement.slices].map(({ label, statistics: s, shift }) => [
+    label, s.n, s.verdict === "ok" ? "" : "too few to say",
+    figure(s.exactAgreement?.percent, 1), figure(s.withinOneAgreement?.percent, 1),
+    figure(s.cohensKappa?.value), figure(s.cohensKappa?.ci95[0]), figure(s.cohensKappa?.ci95[1]),
+    figure(s.linearWeightedKappa?.value), figure(s.linearWeightedKappa?.ci95[0]), figure(s.linearWeightedKappa?.ci95[1]),
+    figure(s.quadraticWeightedKappa?.value), figure(s.quadraticWeightedKappa?.ci95[0]), figure(s.quadraticWeightedKappa?.ci95[1]),
+    figure(s.gwetsAc1?.value), figure(s.gwetsAc1?.ci95[0]), figure(s.gwetsAc1?.ci95[1]),
+    shift.up, shift.down, shift.same, figure(shift.optimism, 2),
+  ]);
+  return stringify([header, ...rows]);
+}
+
+export function moderationRoutes({ store }: ApiServices): Route[] {
+  return [
+    route({
+      method: "get",
+      path: "/api/moderation/agreement",
+      tag: "Moderation",
+      summary: "Agreement between auditors and moderators for a period, overall and by slice, with the moderations behind each figure",
+      query: AgreementQuery,
+      responses: { 200: "Agreement statistics (too few pairs are flagged, never hidden)" },
+      handle: async ({ viewer, query }) => ({ body: await agreementFor(store, viewer, query) }),
+    }),
+    route({
+      method: "get",
+      path: "/api/moderation/agreement.csv",
+      tag: "Moderation",
+      summary: "The same agreement figures as a CSV file",
+      query: AgreementQuery,
+      responses: { 200: "text/csv" },
+      async handle({ viewer, query }) {
+        const agreement = await agreementFor(store, viewer, query);
+        const period = [query.from, query.to].filter(Boolean).join("-to-") || "all-time";
+        return {
+          body: null,
+          download: { contentType: "text/csv; charset=utf-8", filename: `moderation-agreement-${period}${query.by ? `-by-${query.by}` : ""}.csv`, text: agreementCsv(agreement) },
+        };
+      },
+    }),
+  ];
+}
