@@ -27,6 +27,7 @@ const AuditListPage = lazy(() => import("./pages/audit-list/AuditListPage").then
 const ProgrammesPage = lazy(() => import("./pages/programmes/ProgrammesPage").then((module) => ({ default: module.ProgrammesPage })));
 const ProgrammePage = lazy(() => import("./pages/programmes/ProgrammePage").then((module) => ({ default: module.ProgrammePage })));
 const PlanProgrammePage = lazy(() => import("./pages/programmes/PlanProgrammePage").then((module) => ({ default: module.PlanProgrammePage })));
+const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").then((module) => ({ default: module.ModerationPage })));
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
@@ -87,6 +88,8 @@ function RoutePage({
       return <ProgrammePage key={recordId} programmeId={recordId ?? ""} focusHeading={navigated} />;
     case "plan-programme":
       return <PlanProgrammePage focusHeading={navigated} />;
+    case "moderation":
+      return <ModerationPage />;
     case "library":
       return <LibraryPage focusHeading={navigated} />;
     case "standard":

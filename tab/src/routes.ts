@@ -7,6 +7,7 @@
 //   #/audits       audit list, filtered by its query (#/audits?overallGrade=good&…)
 //   #/audits/<id>  one audit (linked from the bot's cards)
 //   #/programmes   audit programmes; #/programmes/new plans one; #/programmes/<id> one programme
+//   #/moderation   audits waiting for a moderator, and moderation agreement (#/moderation?from=…&to=…&by=section)
 //   #/library      practice standards and audit tools;
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
@@ -22,6 +23,7 @@ export const routeIds = [
   "dashboard",
   "actions",
   "programmes",
+  "moderation",
   "library",
   "roles",
   "programme",
@@ -56,6 +58,7 @@ export const routes: Record<RouteId, RouteInfo> = {
   dashboard: { id: "dashboard", title: "QA dashboard", inNavigation: true, needsSignIn: true },
   actions: { id: "actions", title: "Actions", inNavigation: true, needsSignIn: true },
   programmes: { id: "programmes", title: "Programmes", inNavigation: true, needsSignIn: true, ownHeading: true },
+  moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },

@@ -124,6 +124,57 @@ async function sliceOf(
   }
 }
 
+const ModerationListQuery = z.object({
+  status: z.enum(["requested", "completed"], { error: "status is one of: requested, completed" }).optional(),
+});
+type ModerationListQuery = z.infer<typeof ModerationListQuery>;
+
+interface ModerationSummary {
+  id: string;
+  auditId: string;
+  caseReference: string | null;
+  auditorName: string | null;
+  moderatorName: string | null;
+  sampledBecause: string;
+  status: "requested" | "completed";
+  outcome: string | null;
+  completedAt: string | null;
+}
+
+/** The moderations whose audit the viewer can see, newest first (completed ones by when they were completed). */
+async function moderationsFor(store: Store, viewer: Viewer, query: ModerationListQuery): Promise<ModerationSummary[]> {
+  const names = new Map<string, string | null>();
+  const personName = async (id: string | undefined) => {
+    if (!id) return null;
+    if (!names.has(id)) names.set(id, (await store.get("person", id))?.displayName ?? null);
+    return names.get(id) ?? null;
+  };
+  const found: (ModerationSummary & { sortKey: string })[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.query("moderation", { where: query.status ? { status: query.status } : undefined, limit: 200, cursor });
+    for (const moderation of page.records) {
+      const audit = await store.get("audit", moderation.auditId);
+      if (!audit || !canSeeAudit(viewer, audit)) continue;
+      const reference = await store.get("caseReference", audit.caseId);
+      found.push({
+        id: moderation.id,
+        auditId: audit.id,
+        caseReference: reference?.reference ?? null,
+        auditorName: await personName(audit.auditorId),
+        moderatorName: await personName(moderation.moderatorId),
+        sampledBecause: moderation.sampledBecause,
+        status: moderation.status,
+        outcome: moderation.outcome ?? null,
+        completedAt: moderation.completedAt ?? null,
+        sortKey: moderation.completedAt ?? moderation.createdAt,
+      });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found.sort((a, b) => b.sortKey.localeCompare(a.sortKey) || a.id.localeCompare(b.id)).map(({ sortKey: _sortKey, ...summary }) => summary);
+}
+
 const figure = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? "" : value.toFixed(digits));
 
 function agreementCsv(agreement: Agreement): string {
@@ -149,6 +200,15 @@ function agreementCsv(agreement: Agreement): string {
 
 export function moderationRoutes({ store }: ApiServices): Route[] {
   return [
+    route({
+      method: "get",
+      path: "/api/moderations",
+      tag: "Moderation",
+      summary: "Moderations of the audits you can see (requested or completed), newest first, with the case reference, auditor and moderator",
+      query: ModerationListQuery,
+      responses: { 200: "The moderations" },
+      handle: async ({ viewer, query }) => ({ body: { moderations: await moderationsFor(store, viewer, query) } }),
+    }),
     route({
       method: "get",
       path: "/api/moderation/agreement",

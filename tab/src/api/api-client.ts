@@ -26,8 +26,16 @@ export interface ApiResult<T> {
 
 export type QueryValue = string | number | boolean | undefined | readonly string[];
 
+export interface ApiFile {
+  blob: Blob;
+  /** From the server's Content-Disposition. */
+  filename: string;
+}
+
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<ApiResult<T>>;
+  /** A file the API sends for download (e.g. a CSV export), fetched with the same sign-in. */
+  getFile(path: string, query?: Record<string, QueryValue>): Promise<ApiFile>;
   send<T>(method: "POST" | "PATCH" | "DELETE", path: string, options?: { body?: unknown; ifMatch?: string }): Promise<ApiResult<T>>;
 }
 
@@ -56,8 +64,8 @@ async function problemFrom(response: Response): Promise<ApiProblem> {
 
 /** `token` is asked for on every request, so an expired Teams token is renewed by teams-js. */
 export function createApiClient(token: () => Promise<string>, baseUrl = ""): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${await token()}`, Accept: "application/json" };
+  async function respond(method: string, path: string, accept: string, body?: unknown, ifMatch?: string): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${await token()}`, Accept: accept };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (ifMatch) headers["If-Match"] = ifMatch;
     let response: Response;
@@ -67,10 +75,19 @@ export function createApiClient(token: () => Promise<string>, baseUrl = ""): Api
       throw new ApiProblem(0, "offline", "No connection", "Golden Thread's server did not answer. Check your connection and try again.");
     }
     if (!response.ok) throw await problemFrom(response);
+    return response;
+  }
+  async function request<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<ApiResult<T>> {
+    const response = await respond(method, path, "application/json", body, ifMatch);
     return { body: (await response.json()) as T, etag: response.headers.get("ETag") ?? undefined };
   }
   return {
     get: (path, query) => request("GET", `${path}${queryString(query)}`),
+    async getFile(path, query) {
+      const response = await respond("GET", `${path}${queryString(query)}`, "*/*");
+      const filename = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "download";
+      return { blob: await response.blob(), filename };
+    },
     send: (method, path, options = {}) => request(method, path, options.body, options.ifMatch),
   };
 }

@@ -16,6 +16,7 @@ function guarded(api: ApiClient, onUnauthorized: (problem: ApiProblem) => void):
   };
   return {
     get: <T,>(path: string, query?: Parameters<ApiClient["get"]>[1]) => api.get<T>(path, query).catch(check),
+    getFile: (path, query) => api.getFile(path, query).catch(check),
     send: <T,>(method: Parameters<ApiClient["send"]>[0], path: string, options?: Parameters<ApiClient["send"]>[2]) =>
       api.send<T>(method, path, options).catch(check),
   };

@@ -1,0 +1,79 @@
+// Types and plain-English words for the moderation page (#/moderation).
+
+export interface ModerationSummary {
+  id: string;
+  auditId: string;
+  caseReference: string | null;
+  auditorName: string | null;
+  moderatorName: string | null;
+  sampledBecause: string;
+  status: "requested" | "completed";
+  outcome: string | null;
+  completedAt: string | null;
+}
+
+export interface Coefficient {
+  value: number;
+  ci95: [number, number];
+}
+
+export interface AgreementSlice {
+  key: string;
+  label: string;
+  moderationIds: string[];
+  statistics: {
+    n: number;
+    minimumPairs: number;
+    verdict: "ok" | "too_few_to_say";
+    exactAgreement: { percent: number } | null;
+    withinOneAgreement: { percent: number } | null;
+    cohensKappa: Coefficient | null;
+    linearWeightedKappa: Coefficient | null;
+    quadraticWeightedKappa: Coefficient | null;
+    gwetsAc1: Coefficient | null;
+  };
+  shift: { up: number; down: number; same: number; optimism: number | null };
+}
+
+export interface Agreement {
+  period: { from: string | null; to: string | null };
+  by: string | null;
+  overall: AgreementSlice;
+  slices: AgreementSlice[];
+}
+
+export const showByChoices = [
+  { value: "", label: "Nothing (overall only)" },
+  { value: "auditor", label: "Auditor" },
+  { value: "team", label: "Team" },
+  { value: "service", label: "Service" },
+  { value: "type", label: "Audit type" },
+  { value: "section", label: "Section" },
+  { value: "month", label: "Month" },
+] as const;
+
+export type ShowBy = (typeof showByChoices)[number]["value"];
+
+export function isShowBy(value: string | undefined): value is ShowBy {
+  return showByChoices.some((choice) => choice.value === value);
+}
+
+/** One line each: what the figures mean. */
+export const figureExplanations: { term: string; meaning: string }[] = [
+  { term: "Pairs", meaning: "each grade the auditor gave that a moderator also graded." },
+  { term: "Exact agreement", meaning: "the share of pairs where the moderator gave the same grade." },
+  { term: "Within one grade", meaning: "the share where the moderator's grade was the same or next to it." },
+  { term: "Cohen's kappa", meaning: "agreement beyond chance: 1 is perfect, 0 is what chance alone would give." },
+  { term: "Weighted kappas", meaning: "kappa that counts a near miss as part agreement (linear: a little, quadratic: more)." },
+  { term: "Gwet's AC1", meaning: "agreement beyond chance that stays steady when most grades are the same." },
+  { term: "95% interval", meaning: "the range the true figure very likely lies in; wide when there are few pairs." },
+];
+
+export const percentText = (value: { percent: number } | null) => (value ? `${Math.round(value.percent)}%` : "None");
+export const coefficientText = (value: Coefficient | null) => (value ? value.value.toFixed(2) : "None");
+export const intervalText = (value: Coefficient | null) => (value ? `${value.ci95[0].toFixed(2)} to ${value.ci95[1].toFixed(2)}` : "");
+
+/** "2026-10-01" style dates only: anything else in the address is ignored. */
+export function isoDateOrUndefined(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
