@@ -1,5 +1,6 @@
 // What people can type to the bot. Anything else gets a short, helpful
 // reply rather than an error.
+import { caseReferencePattern } from "../api/domain/records/case-reference.js";
 import type { Person } from "../api/services/people.js";
 import { hasRole } from "../api/services/people.js";
 import type { Saved, Store } from "../api/store/port.js";
@@ -93,7 +94,7 @@ async function maySeeCase(store: Store, person: Person, teamId: string, audits: 
 
 async function caseStatus({ store, person, today, tabUrl }: CommandContext, reference: string): Promise<CommandReply> {
   const normalised = reference.toUpperCase();
-  if (!/^[A-Z0-9][A-Z0-9/-]{2,29}$/.test(normalised)) {
+  if (!caseReferencePattern.test(normalised)) {
     return { text: "Use the case reference from the case recording system, for example **status NM-100231**. Never type a child's name here." };
   }
   const found = (await store.query("caseReference", { where: { reference: normalised }, limit: 1 })).records[0];

@@ -4,6 +4,7 @@
 import { DomainError } from "../domain/errors.js";
 import type { RecordInput } from "../domain/records/index.js";
 import { isWorkingDay } from "../domain/working-days.js";
+import { allRecords } from "../store/all-records.js";
 import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
 import { forbidden, requireRecord, staleRecord, type Person } from "./people.js";
@@ -64,17 +65,12 @@ export class ActionTracker {
     const today = this.now().toISOString().slice(0, 10);
     if (!isWorkingDay(today)) return 0;
     let reminded = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.query("action", { where: { status: { in: [...open] }, dueDate: { lte: today } }, limit: 200, cursor });
-      for (const action of page.records) {
-        if (action.dueDate >= today) continue;
-        const notification = { kind: "action_overdue" as const, actionId: action.id, on: today };
-        const queued = await this.store.transaction(async (tx) => enqueueNotification(tx, action.ownerId, notification, actor));
-        if (queued) reminded += 1;
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for (const action of await allRecords(this.store, "action", { where: { status: { in: [...open] }, dueDate: { lte: today } } })) {
+      if (action.dueDate >= today) continue;
+      const notification = { kind: "action_overdue" as const, actionId: action.id, on: today };
+      const queued = await this.store.transaction(async (tx) => enqueueNotification(tx, action.ownerId, notification, actor));
+      if (queued) reminded += 1;
+    }
     return reminded;
   }
 

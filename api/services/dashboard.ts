@@ -5,6 +5,7 @@
 import { dashboardFigures } from "../domain/dashboard-figures.js";
 import type { RecordKind } from "../domain/records/index.js";
 import { narrowed } from "../auth/viewer.js";
+import { allRecords } from "../store/all-records.js";
 import type { DashboardReadModel } from "../store/dashboard-read-model.js";
 import type { FieldCondition, Saved, Store } from "../store/port.js";
 
@@ -21,12 +22,7 @@ async function everyRecord<K extends RecordKind>(store: Store, kind: K, scopes: 
   const byId = new Map<string, Saved<K>>();
   for (const where of scopes.map((scope) => narrowed(scope, filters))) {
     if (!where) continue;
-    let cursor: string | undefined;
-    do {
-      const page = await store.query(kind, { where, limit: 500, cursor });
-      for (const record of page.records) byId.set(record.id, record);
-      cursor = page.nextCursor;
-    } while (cursor);
+    for (const record of await allRecords(store, kind, { where })) byId.set(record.id, record);
   }
   return [...byId.values()];
 }

@@ -1,6 +1,7 @@
 // Who someone is, from the identity Teams or the tab gives us.
 import { DomainError } from "../domain/errors.js";
 import type { Role } from "../domain/records/person.js";
+import { allRecords } from "../store/all-records.js";
 import type { RecordOperations, Saved } from "../store/port.js";
 
 export type Person = Saved<"person">;
@@ -12,14 +13,7 @@ export async function personByEntraId(store: RecordOperations, aadObjectId: stri
 
 export async function peopleWithRole(store: RecordOperations, role: Role): Promise<Person[]> {
   // Staff lists are small (hundreds); roles are an array, so filter here.
-  const people: Person[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.query("person", { limit: 500, cursor });
-    people.push(...page.records.filter((person) => person.roles.includes(role)));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return people;
+  return (await allRecords(store, "person")).filter((person) => person.roles.includes(role));
 }
 
 export function hasRole(person: Person, ...roles: Role[]): boolean {

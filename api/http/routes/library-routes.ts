@@ -2,23 +2,12 @@
 // tools and grade scales: what forms and filters are built from.
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
-import type { RecordKind } from "../../domain/records/index.js";
 import { canEditLibrary, scopeOf } from "../../auth/viewer.js";
-import type { FieldCondition, Store } from "../../store/port.js";
+import type { FieldCondition } from "../../store/port.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 import { PageQuery } from "./paging.js";
-
-async function everything<K extends RecordKind>(store: Store, kind: K, where: Record<string, string> = {}) {
-  const records = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.query(kind, { where, limit: 500, cursor });
-    records.push(...page.records);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return records;
-}
+import { allRecords } from "../../store/all-records.js";
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -30,7 +19,7 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       tag: "Organisation",
       summary: "The authority's services",
       responses: { 200: "All services" },
-      handle: async () => ({ body: { services: await everything(store, "service") } }),
+      handle: async () => ({ body: { services: await allRecords(store, "service") } }),
     }),
     route({
       method: "get",
@@ -38,7 +27,7 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       tag: "Organisation",
       summary: "The authority's teams",
       responses: { 200: "All teams" },
-      handle: async () => ({ body: { teams: await everything(store, "team") } }),
+      handle: async () => ({ body: { teams: await allRecords(store, "team") } }),
     }),
     route({
       method: "get",
@@ -48,7 +37,7 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       query: z.object({ teamId: z.string().max(100).optional() }),
       responses: { 200: "Staff" },
       async handle({ query }) {
-        const people = await everything(store, "person", query.teamId ? { teamId: query.teamId } : {});
+        const people = await allRecords(store, "person", query.teamId ? { where: { teamId: query.teamId } } : {});
         return { body: { people: people.map(({ id, displayName, roles, teamId, serviceId, jobTitle }) => ({ id, displayName, roles, teamId, serviceId, jobTitle })) } };
       },
     }),
@@ -74,7 +63,7 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       tag: "Library",
       summary: "The authority's practice standards",
       responses: { 200: "All practice standards" },
-      handle: async () => ({ body: { practiceStandards: await everything(store, "practiceStandard") } }),
+      handle: async () => ({ body: { practiceStandards: await allRecords(store, "practiceStandard") } }),
     }),
     route({
       method: "post",
@@ -97,7 +86,7 @@ export function libraryRoutes({ store }: ApiServices): Route[] {
       tag: "Library",
       summary: "Audit tools (sections, questions, reflective prompts)",
       responses: { 200: "All audit tools" },
-      handle: async () => ({ body: { auditTools: await everything(store, "auditTool") } }),
+      handle: async () => ({ body: { auditTools: await allRecords(store, "auditTool") } }),
     }),
     route({
       method: "get",

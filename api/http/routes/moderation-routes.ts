@@ -16,6 +16,7 @@ import { auditTypeLabels } from "../../domain/records/audit-tool.js";
 import { isoDate } from "../../domain/records/common.js";
 import { canSeeAudit, type Viewer } from "../../auth/viewer.js";
 import type { Saved, Store } from "../../store/port.js";
+import { allRecords } from "../../store/all-records.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 
@@ -57,27 +58,22 @@ async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery)
   };
   const rows: { key: string; label: string; moderationId: string; pair: GradePair }[] = [];
   let categoryCount = 4;
-  let cursor: string | undefined;
-  do {
-    const page = await store.query("moderation", { where: { status: "completed" }, limit: 200, cursor });
-    for (const moderation of page.records) {
-      const day = moderation.completedAt?.slice(0, 10);
-      if (!day || (query.from && day < query.from) || (query.to && day > query.to)) continue;
-      const audit = await store.get("audit", moderation.auditId);
-      if (!audit || !canSeeAudit(viewer, audit)) continue;
-      const tool = await store.get("auditTool", audit.toolId);
-      const scale = tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined;
-      if (!tool || !scale) continue;
-      categoryCount = scale.grades.length;
-      for (const grade of moderation.grades) {
-        const [pair] = moderatedGradePairs([grade], scale);
-        if (!pair) continue;
-        const { key, label } = await sliceOf(query.by, audit, moderation, grade.sectionKey, tool, nameOf);
-        rows.push({ key, label, moderationId: moderation.id, pair });
-      }
+  for (const moderation of await allRecords(store, "moderation", { where: { status: "completed" } })) {
+    const day = moderation.completedAt?.slice(0, 10);
+    if (!day || (query.from && day < query.from) || (query.to && day > query.to)) continue;
+    const audit = await store.get("audit", moderation.auditId);
+    if (!audit || !canSeeAudit(viewer, audit)) continue;
+    const tool = await store.get("auditTool", audit.toolId);
+    const scale = tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined;
+    if (!tool || !scale) continue;
+    categoryCount = scale.grades.length;
+    for (const grade of moderation.grades) {
+      const [pair] = moderatedGradePairs([grade], scale);
+      if (!pair) continue;
+      const { key, label } = await sliceOf(query.by, audit, moderation, grade.sectionKey, tool, nameOf);
+      rows.push({ key, label, moderationId: moderation.id, pair });
     }
-    cursor = page.nextCursor;
-  } while (cursor);
+  }
 
   const sliceFrom = (key: string, label: string, members: typeof rows): Slice => ({
     key,
@@ -150,28 +146,23 @@ async function moderationsFor(store: Store, viewer: Viewer, query: ModerationLis
     return names.get(id) ?? null;
   };
   const found: (ModerationSummary & { sortKey: string })[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.query("moderation", { where: query.status ? { status: query.status } : undefined, limit: 200, cursor });
-    for (const moderation of page.records) {
-      const audit = await store.get("audit", moderation.auditId);
-      if (!audit || !canSeeAudit(viewer, audit)) continue;
-      const reference = await store.get("caseReference", audit.caseId);
-      found.push({
-        id: moderation.id,
-        auditId: audit.id,
-        caseReference: reference?.reference ?? null,
-        auditorName: await personName(audit.auditorId),
-        moderatorName: await personName(moderation.moderatorId),
-        sampledBecause: moderation.sampledBecause,
-        status: moderation.status,
-        outcome: moderation.outcome ?? null,
-        completedAt: moderation.completedAt ?? null,
-        sortKey: moderation.completedAt ?? moderation.createdAt,
-      });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const moderation of await allRecords(store, "moderation", query.status ? { where: { status: query.status } } : {})) {
+    const audit = await store.get("audit", moderation.auditId);
+    if (!audit || !canSeeAudit(viewer, audit)) continue;
+    const reference = await store.get("caseReference", audit.caseId);
+    found.push({
+      id: moderation.id,
+      auditId: audit.id,
+      caseReference: reference?.reference ?? null,
+      auditorName: await personName(audit.auditorId),
+      moderatorName: await personName(moderation.moderatorId),
+      sampledBecause: moderation.sampledBecause,
+      status: moderation.status,
+      outcome: moderation.outcome ?? null,
+      completedAt: moderation.completedAt ?? null,
+      sortKey: moderation.completedAt ?? moderation.createdAt,
+    });
+  }
   return found.sort((a, b) => b.sortKey.localeCompare(a.sortKey) || a.id.localeCompare(b.id)).map(({ sortKey: _sortKey, ...summary }) => summary);
 }
 

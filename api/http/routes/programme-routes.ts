@@ -14,6 +14,7 @@ import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 import { auditView } from "./audit-routes.js";
 import { pageWithinScope } from "./paging.js";
+import { collectPages } from "../../store/all-records.js";
 
 const ProgrammeParams = z.object({ programmeId: z.string().min(1).max(100) });
 
@@ -48,20 +49,9 @@ async function programmeOf(store: Store, programmeId: string, ifMatch?: string):
   return programme;
 }
 
-async function allPages<T>(next: (cursor?: string) => Promise<{ records: T[]; nextCursor?: string }>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await next(cursor);
-    all.push(...page.records);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
-
 export function programmeRoutes({ store, workflow, notificationsQueued }: ApiServices): Route[] {
   const programmeAudits = (viewer: Viewer, programmeId: string) =>
-    allPages((cursor) => pageWithinScope(store, "audit", auditFilters(viewer), { programmeId }, "dueDate", { limit: 200, cursor }));
+    collectPages((cursor) => pageWithinScope(store, "audit", auditFilters(viewer), { programmeId }, "dueDate", { limit: 200, cursor }));
   return [
     route({
       method: "get",
@@ -70,7 +60,7 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
       summary: "Audit programmes, newest first",
       responses: { 200: "All programmes" },
       async handle() {
-        const programmes = await allPages((cursor) => store.query("auditProgramme", { orderBy: { field: "periodStart", direction: "desc" }, limit: 200, cursor }));
+        const programmes = await collectPages((cursor) => store.query("auditProgramme", { orderBy: { field: "periodStart", direction: "desc" }, limit: 200, cursor }));
         return { body: { programmes } };
       },
     }),
@@ -117,12 +107,12 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
         requirePlanner(viewer, programme.teamIds);
         const seed = programme.samplingSeed ?? randomUUID();
         const { saved, created } = await store.transaction(async (tx) => {
-          const already = new Set((await allPages((cursor) => tx.query("audit", { where: { programmeId: programme.id }, limit: 500, cursor }))).map((audit) => audit.caseId));
-          const cases = (await allPages((cursor) => tx.query("caseReference", { where: { teamId: { in: programme.teamIds } }, limit: 500, cursor })))
+          const already = new Set((await collectPages((cursor) => tx.query("audit", { where: { programmeId: programme.id }, limit: 500, cursor }))).map((audit) => audit.caseId));
+          const cases = (await collectPages((cursor) => tx.query("caseReference", { where: { teamId: { in: programme.teamIds } }, limit: 500, cursor })))
             .filter((candidate) => !already.has(candidate.id));
           const wanted = Math.max(programme.caseCount - already.size, 0);
           const sample = drawSample(cases, wanted, programme.samplingMethod, seed);
-          const teams = new Map((await allPages((cursor) => tx.query("team", { limit: 500, cursor }))).map((team) => [team.id, team]));
+          const teams = new Map((await collectPages((cursor) => tx.query("team", { limit: 500, cursor }))).map((team) => [team.id, team]));
           const audits = [];
           for (const chosen of sample) {
             const caseRecord = cases.find((candidate) => candidate.id === chosen.id)!;

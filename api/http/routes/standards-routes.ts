@@ -6,10 +6,11 @@ import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
 import { AuditSection, AuditType, ReflectivePrompt } from "../../domain/records/audit-tool.js";
 import { auditFilters, canEditLibrary, type Viewer } from "../../auth/viewer.js";
-import type { Saved, Store } from "../../store/port.js";
+import type { Store } from "../../store/port.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 import { pageWithinScope } from "./paging.js";
+import { allRecords, collectPages } from "../../store/all-records.js";
 
 const ToolBody = z.object({
   name: z.string().trim().min(1, "Give the tool a name").max(200),
@@ -91,35 +92,26 @@ export function standardsRoutes({ store }: ApiServices): Route[] {
       async handle({ viewer, params }) {
         const standard = await store.get("practiceStandard", params.standardId);
         if (!standard) throw new DomainError("not_found", `There is no practice standard with id ${params.standardId}.`);
-        const tools = new Map<string, Saved<"auditTool">>();
-        let cursor: string | undefined;
-        do {
-          const page = await store.query("auditTool", { limit: 200, cursor });
-          for (const tool of page.records) tools.set(tool.id, tool);
-          cursor = page.nextCursor;
-        } while (cursor);
         const sectionsTesting = new Map(
-          [...tools.values()].map((tool) => [
+          (await allRecords(store, "auditTool")).map((tool) => [
             tool.id,
             new Set(tool.sections.filter((section) => section.questions.some((question) => question.standardIds.includes(standard.id))).map((section) => section.key)),
           ]),
         );
         const counts = new Map<string, Map<string, number>>();
-        let auditCursor: string | undefined;
-        do {
-          const page = await pageWithinScope(store, "audit", auditFilters(viewer), { submittedAt: { gte: "0000" } }, "submittedAt", { limit: 200, cursor: auditCursor });
-          for (const audit of page.records) {
-            const month = audit.submittedAt?.slice(0, 7);
-            const sections = sectionsTesting.get(audit.toolId);
-            if (!month || !sections) continue;
-            for (const grade of audit.sectionGrades.filter((sectionGrade) => sections.has(sectionGrade.sectionKey))) {
-              const byGrade = counts.get(month) ?? new Map<string, number>();
-              byGrade.set(grade.grade, (byGrade.get(grade.grade) ?? 0) + 1);
-              counts.set(month, byGrade);
-            }
+        const submitted = await collectPages((cursor) =>
+          pageWithinScope(store, "audit", auditFilters(viewer), { submittedAt: { gte: "0000" } }, "submittedAt", { limit: 200, cursor }),
+        );
+        for (const audit of submitted) {
+          const month = audit.submittedAt?.slice(0, 7);
+          const sections = sectionsTesting.get(audit.toolId);
+          if (!month || !sections) continue;
+          for (const grade of audit.sectionGrades.filter((sectionGrade) => sections.has(sectionGrade.sectionKey))) {
+            const byGrade = counts.get(month) ?? new Map<string, number>();
+            byGrade.set(grade.grade, (byGrade.get(grade.grade) ?? 0) + 1);
+            counts.set(month, byGrade);
           }
-          auditCursor = page.nextCursor;
-        } while (auditCursor);
+        }
         const months = [...counts.keys()].sort().map((month) => ({ month, grades: Object.fromEntries(counts.get(month)!) }));
         return { body: { standard, months } };
       },
