@@ -6,7 +6,7 @@ import { dashboardFigures } from "../domain/dashboard-figures.js";
 import type { RecordKind } from "../domain/records/index.js";
 import { narrowed } from "../auth/viewer.js";
 import { allRecords } from "../store/all-records.js";
-import type { DashboardReadModel } from "../store/dashboard-read-model.js";
+import { overdueActionsWhere, type DashboardReadModel } from "../store/dashboard-read-model.js";
 import type { FieldCondition, Saved, Store } from "../store/port.js";
 
 const submittedStatuses = ["submitted", "in_moderation", "completed"];
@@ -36,8 +36,7 @@ export function storeDashboardReadModel(store: Store): DashboardReadModel {
       );
       const auditIds = new Set(audits.map((audit) => audit.id));
       const moderations = (await everyRecord(store, "moderation", [{}], { status: "completed" })).filter((moderation) => auditIds.has(moderation.auditId));
-      const actionWhere: Record<string, FieldCondition> = { status: { in: ["open", "in_progress"] }, dueDate: { lte: dayBefore(request.today) } };
-      if (request.actionTeamIds) actionWhere.teamId = { in: request.actionTeamIds };
+      const actionWhere = overdueActionsWhere(request);
       const overdueActions = await everyRecord(store, "action", request.actionScopes, actionWhere);
       return {
         ...dashboardFigures({ audits, moderations, grades: request.grades, sections: request.sections, today: request.today }),
@@ -47,7 +46,4 @@ export function storeDashboardReadModel(store: Store): DashboardReadModel {
   };
 }
 
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 

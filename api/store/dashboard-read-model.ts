@@ -2,6 +2,7 @@
 // thousands of audits is a job for the store itself, so each store adapter
 // may bring its own read model; api/services/dashboard.ts has the generic one
 // that works on any store through the port.
+import { dayBefore } from "../domain/calendar.js";
 import type { DashboardFigures } from "../domain/dashboard-figures.js";
 import type { Grade } from "../domain/records/grade-scale.js";
 import type { FieldCondition } from "./port.js";
@@ -34,3 +35,12 @@ export interface DashboardReadModel {
   figures(request: DashboardRequest): Promise<DashboardAnswer>;
 }
 
+
+/** Overdue actions: still open, and due before today. Both read models count these. */
+export function overdueActionsWhere(request: Pick<DashboardRequest, "today" | "actionTeamIds">): Record<string, FieldCondition> {
+  return {
+    status: { in: ["open", "in_progress"] },
+    dueDate: { lte: dayBefore(request.today) },
+    ...(request.actionTeamIds ? { teamId: { in: request.actionTeamIds } } : {}),
+  };
+}

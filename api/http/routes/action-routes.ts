@@ -1,6 +1,7 @@
 // Actions: the tracker's list, raising an action, marking it done with
 // evidence, and moving its due date with a reason.
 import { z } from "zod";
+import { dayBefore, dayOf } from "../../domain/calendar.js";
 import { DomainError } from "../../domain/errors.js";
 import { ActionStatus } from "../../domain/records/action.js";
 import { isoDate } from "../../domain/records/common.js";
@@ -49,8 +50,7 @@ export function actionRoutes({ store, actions, now, notificationsQueued }: ApiSe
         if (query.status !== undefined) filters.status = Array.isArray(query.status) ? { in: query.status } : query.status;
         for (const field of ["ownerId", "teamId", "auditId"] as const) if (query[field] !== undefined) filters[field] = query[field];
         if (query.overdue === "true") {
-          const yesterday = new Date(now().getTime() - 86_400_000).toISOString().slice(0, 10);
-          filters.dueDate = { lte: yesterday };
+          filters.dueDate = { lte: dayBefore(dayOf(now())) };
           filters.status ??= { in: ["open", "in_progress"] };
         }
         const page = await pageWithinScope(store, "action", actionFilters(viewer), filters, "dueDate", query);

@@ -5,7 +5,7 @@
 // them). Opens its own read-only connection per request, so it never waits
 // behind the store's writes (WAL) and holds nothing open between requests.
 import Database from "better-sqlite3";
-import type { DashboardAnswer, DashboardReadModel, DashboardRequest } from "../dashboard-read-model.js";
+import { overdueActionsWhere, type DashboardAnswer, type DashboardReadModel, type DashboardRequest } from "../dashboard-read-model.js";
 import type { GradeCount } from "../../domain/dashboard-figures.js";
 import type { RecordKind } from "../../domain/records/index.js";
 import type { FieldCondition } from "../port.js";
@@ -79,9 +79,6 @@ interface CountRow {
   count: number;
 }
 
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
 
 function tally(entries: Map<string, number>): { key: string; count: number }[] {
   return [...entries].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
@@ -138,8 +135,7 @@ export class SqliteDashboardReadModel implements DashboardReadModel {
 
     // Open actions past their due date, in the viewer's view (and the team or service asked for).
     const actionParams: SqlValue[] = [];
-    const actionWhere: Record<string, FieldCondition> = { status: { in: ["open", "in_progress"] }, dueDate: { lte: dayBefore(request.today) } };
-    if (request.actionTeamIds) actionWhere.teamId = { in: request.actionTeamIds };
+    const actionWhere = overdueActionsWhere(request);
     const { overdueActions } = db
       .prepare(`SELECT count(*) AS overdueActions FROM records AS a WHERE ${scopedSql("action", "a", request.actionScopes, actionWhere, actionParams)}`)
       .get(...actionParams) as { overdueActions: number };
