@@ -1,32 +1,12 @@
 // "Mark done" (evidence required) and "Need more time" (new date and a
 // reason). Each shows the API's refusal next to the field it is about.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Field, Input, Textarea } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import type { ApiClient } from "../../api/api-client";
 import type { Action } from "../../api/types";
+import { FormDialog } from "../../components/FormDialog";
 import { longDateText } from "../../components/words";
 import { changeAction, fieldErrors, type FieldErrors } from "./action-changes";
-
-const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  what: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  surface: { maxWidth: "min(560px, calc(100vw - 32px))" },
-});
 
 export type ActionDialogKind = "done" | "extend";
 
@@ -46,42 +26,6 @@ interface DialogProps {
 
 export function ActionDialog(props: DialogProps) {
   return props.kind === "done" ? <MarkDoneDialog {...props} /> : <MoreTimeDialog {...props} />;
-}
-
-function Frame(props: { open: boolean; title: string; action: Action; busy: boolean; submitLabel: string; formError?: string; onClose: () => void; onSubmit: () => void; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <Dialog open={props.open} modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            props.onSubmit();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p className={styles.what}>{props.action.title}</p>
-              {props.formError && (
-                <MessageBar intent="error" layout="multiline" role="alert">
-                  <MessageBarBody>{props.formError}</MessageBarBody>
-                </MessageBar>
-              )}
-              {props.children}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={props.busy}>
-                {props.busy ? "Saving…" : props.submitLabel}
-              </Button>
-              <Button onClick={props.onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
-  );
 }
 
 function MarkDoneDialog({ open, action, api, onClose, onChanged }: DialogProps) {
@@ -115,7 +59,7 @@ function MarkDoneDialog({ open, action, api, onClose, onChanged }: DialogProps) 
   };
 
   return (
-    <Frame open={open} title="Mark this action done" action={action} busy={busy} submitLabel="Mark done" formError={errors.form} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog open={open} title="Mark this action done" lead={action.title} busy={busy} submitLabel="Mark done" formError={errors.form} onClose={onClose} onSubmit={() => void submit()}>
       <Field
         label="What shows it is done?"
         hint="The evidence: what changed, and where someone can see it."
@@ -125,7 +69,7 @@ function MarkDoneDialog({ open, action, api, onClose, onChanged }: DialogProps) 
       >
         <Textarea ref={evidenceRef} resize="vertical" maxLength={4000} value={evidence} onChange={(_, data) => setEvidence(data.value)} />
       </Field>
-    </Frame>
+    </FormDialog>
   );
 }
 
@@ -174,7 +118,7 @@ function MoreTimeDialog({ open, action, api, onClose, onChanged }: DialogProps) 
   };
 
   return (
-    <Frame open={open} title="Ask for more time" action={action} busy={busy} submitLabel="Move the due date" formError={errors.form} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog open={open} title="Ask for more time" lead={action.title} busy={busy} submitLabel="Move the due date" formError={errors.form} onClose={onClose} onSubmit={() => void submit()}>
       <p style={{ margin: 0 }}>It is due {longDateText(action.dueDate)}.</p>
       <Field label="New due date" required validationState={errors.dueDate ? "error" : "none"} validationMessage={errors.dueDate}>
         <Input ref={dateRef} type="date" min={earliest} value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
@@ -182,6 +126,6 @@ function MoreTimeDialog({ open, action, api, onClose, onChanged }: DialogProps) 
       <Field label="Why do you need more time?" required validationState={errors.reason ? "error" : "none"} validationMessage={errors.reason}>
         <Textarea ref={reasonRef} resize="vertical" maxLength={1000} value={reason} onChange={(_, data) => setReason(data.value)} />
       </Field>
-    </Frame>
+    </FormDialog>
   );
 }

@@ -3,27 +3,11 @@
 // auditor". Each sends the audit's ETag. The API's refusals show beside the
 // field they are about; a 412 (someone else changed the audit) says so and
 // offers Reload, which brings the page up to date without closing the dialog.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
-  tokens,
-} from "@fluentui/react-components";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApiProblem, type ApiClient } from "../../api/api-client";
 import type { Audit, Me } from "../../api/types";
+import { FormDialog } from "../../components/FormDialog";
 import { longDateText, todayIso } from "../../components/words";
 import { problemMessage } from "../../session/use-api-data";
 import { fieldErrors, type FieldErrors } from "../actions/action-changes";
@@ -31,14 +15,10 @@ import { ConflictMessage } from "../programmes/shared-parts";
 import { auditorChoices, externalAuditors, isFirstAssignment, sharedWith, type Lookup, type PlannedAudit } from "./planning-words";
 
 const useStyles = makeStyles({
-  surface: { maxWidth: "min(560px, calc(100vw - 32px))", boxSizing: "border-box" },
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  what: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0 },
   // Long names and team names wrap instead of widening the dialog.
   select: { minWidth: 0, maxWidth: "100%" },
   detail: { display: "block", color: tokens.colorNeutralForeground2 },
-  actions: { flexWrap: "wrap" },
   note: { ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
@@ -82,41 +62,26 @@ function Frame(props: {
 }) {
   const styles = useStyles();
   return (
-    <Dialog open={props.open} modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            props.onSubmit();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <p className={styles.what}>Audit of case {props.caseReference ?? "(no reference)"}</p>
-              {props.problem?.conflict && <ConflictMessage what="audit" onReload={props.onReload} />}
-              {props.reloading && <p className={styles.text}>Reloading the audit…</p>}
-              {props.problem && !props.problem.conflict && (
-                <MessageBar intent="error" layout="multiline" role="alert">
-                  <MessageBarBody>{props.problem.text}</MessageBarBody>
-                </MessageBar>
-              )}
-              {props.note && <Note text={props.note} />}
-              {props.children}
-            </DialogContent>
-            <DialogActions className={styles.actions}>
-              {props.submitLabel && (
-                <Button type="submit" appearance="primary" disabledFocusable={props.busy || props.reloading}>
-                  {props.busy ? "Saving…" : props.submitLabel}
-                </Button>
-              )}
-              <Button onClick={props.onClose}>{props.submitLabel ? "Cancel" : "Close"}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={props.open}
+      title={props.title}
+      busy={props.busy}
+      submitLabel={props.submitLabel}
+      submitDisabled={props.reloading}
+      formError={props.problem && !props.problem.conflict ? props.problem.text : undefined}
+      lead={`Audit of case ${props.caseReference ?? "(no reference)"}`}
+      extra={
+        <>
+          {props.problem?.conflict && <ConflictMessage what="audit" onReload={props.onReload} />}
+          {props.reloading && <p className={styles.text}>Reloading the audit…</p>}
+        </>
+      }
+      onClose={props.onClose}
+      onSubmit={props.onSubmit}
+    >
+      {props.note && <Note text={props.note} />}
+      {props.children}
+    </FormDialog>
   );
 }
 

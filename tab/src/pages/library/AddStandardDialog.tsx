@@ -1,31 +1,11 @@
 // "Add a standard": code, title, where it comes from, and what it means.
 // The API's refusals show next to the field they are about.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ApiClient } from "../../api/api-client";
+import { FormDialog } from "../../components/FormDialog";
 import { fieldErrors, type FieldErrors } from "../actions/action-changes";
 import { standardSources, type PracticeStandard } from "./library-words";
-
-const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  surface: { maxWidth: "min(560px, calc(100vw - 32px))" },
-});
 
 type FieldName = "code" | "title" | "source" | "description";
 const fields: readonly FieldName[] = ["code", "title", "source", "description"];
@@ -40,7 +20,6 @@ export function AddStandardDialog(props: {
   onAdded: (standard: PracticeStandard) => void;
 }) {
   const { open, api, existingCodes, onClose, onAdded } = props;
-  const styles = useStyles();
   const [code, setCode] = useState("");
   const [title, setTitle] = useState("");
   const [sourceChoice, setSourceChoice] = useState<string>(standardSources[0]);
@@ -53,8 +32,7 @@ export function AddStandardDialog(props: {
     if (field) setTimeout(() => document.querySelector<HTMLElement>(`[data-standard-field="${field}"]`)?.focus(), 0);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const cleanCode = code.trim().toUpperCase();
     const source = sourceChoice === OTHER ? otherSource.trim() : sourceChoice;
     const found: FieldErrors<FieldName> = {};
@@ -87,51 +65,40 @@ export function AddStandardDialog(props: {
   const validation = (field: FieldName) => ({ validationState: errors[field] ? ("error" as const) : ("none" as const), validationMessage: errors[field] });
 
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form noValidate onSubmit={(event) => void submit(event)}>
-          <DialogBody>
-            <DialogTitle>Add a practice standard</DialogTitle>
-            <DialogContent className={styles.content}>
-              {errors.form && (
-                <MessageBar intent="error" layout="multiline" role="alert">
-                  <MessageBarBody>Not added. {errors.form}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label="Code" required hint="Letters then a number, for example PS-7." {...validation("code")}>
-                <Input data-standard-field="code" value={code} maxLength={12} onChange={(_, data) => setCode(data.value)} />
-              </Field>
-              <Field label="The standard" required hint="One sentence that says what good practice looks like." {...validation("title")}>
-                <Input data-standard-field="title" value={title} maxLength={200} onChange={(_, data) => setTitle(data.value)} />
-              </Field>
-              <Field label="Where it comes from" required {...(sourceChoice === OTHER ? {} : validation("source"))}>
-                <Select data-standard-field={sourceChoice === OTHER ? undefined : "source"} value={sourceChoice} onChange={(_, data) => setSourceChoice(data.value)}>
-                  {standardSources.map((source) => (
-                    <option key={source} value={source}>
-                      {source}
-                    </option>
-                  ))}
-                  <option value={OTHER}>Somewhere else</option>
-                </Select>
-              </Field>
-              {sourceChoice === OTHER && (
-                <Field label="Which source?" required {...validation("source")}>
-                  <Input data-standard-field="source" value={otherSource} maxLength={200} onChange={(_, data) => setOtherSource(data.value)} />
-                </Field>
-              )}
-              <Field label="What it means in practice (optional)" {...validation("description")}>
-                <Textarea data-standard-field="description" resize="vertical" maxLength={2000} value={description} onChange={(_, data) => setDescription(data.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? "Adding…" : "Add the standard"}
-              </Button>
-              <Button onClick={onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title="Add a practice standard"
+      busy={busy}
+      submitLabel="Add the standard"
+      busyLabel="Adding…"
+      formError={errors.form && `Not added. ${errors.form}`}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <Field label="Code" required hint="Letters then a number, for example PS-7." {...validation("code")}>
+        <Input data-standard-field="code" value={code} maxLength={12} onChange={(_, data) => setCode(data.value)} />
+      </Field>
+      <Field label="The standard" required hint="One sentence that says what good practice looks like." {...validation("title")}>
+        <Input data-standard-field="title" value={title} maxLength={200} onChange={(_, data) => setTitle(data.value)} />
+      </Field>
+      <Field label="Where it comes from" required {...(sourceChoice === OTHER ? {} : validation("source"))}>
+        <Select data-standard-field={sourceChoice === OTHER ? undefined : "source"} value={sourceChoice} onChange={(_, data) => setSourceChoice(data.value)}>
+          {standardSources.map((source) => (
+            <option key={source} value={source}>
+              {source}
+            </option>
+          ))}
+          <option value={OTHER}>Somewhere else</option>
+        </Select>
+      </Field>
+      {sourceChoice === OTHER && (
+        <Field label="Which source?" required {...validation("source")}>
+          <Input data-standard-field="source" value={otherSource} maxLength={200} onChange={(_, data) => setOtherSource(data.value)} />
+        </Field>
+      )}
+      <Field label="What it means in practice (optional)" {...validation("description")}>
+        <Textarea data-standard-field="description" resize="vertical" maxLength={2000} value={description} onChange={(_, data) => setDescription(data.value)} />
+      </Field>
+    </FormDialog>
   );
 }

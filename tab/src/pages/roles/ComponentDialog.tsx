@@ -5,12 +5,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
@@ -20,16 +14,15 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ApiProblem, type ApiClient } from "../../api/api-client";
+import { FormDialog } from "../../components/FormDialog";
 import { problemMessage } from "../../session/use-api-data";
 import { fieldErrors, type FieldErrors } from "../actions/action-changes";
 import type { RolesData } from "./RolesPage";
 import type { FrameworkComponent } from "./roles-words";
 
 const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  surface: { maxWidth: "min(640px, calc(100vw - 32px))" },
   group: { margin: 0, padding: 0, border: "none", minWidth: 0 },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   options: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 220px), 1fr))" },
@@ -63,8 +56,7 @@ export function ComponentDialog(props: {
   // People who hold the lead role, and whoever is named now (even if their roles changed).
   const holders = data.people.filter((person) => person.roles.includes(leadRole) || person.id === leadPersonId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setBusy(true);
     setErrors({});
     setConflict(false);
@@ -102,71 +94,62 @@ export function ComponentDialog(props: {
   const validation = (field: FieldName) => ({ validationState: errors[field] ? ("error" as const) : ("none" as const), validationMessage: errors[field] });
 
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, change) => !change.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form noValidate onSubmit={(event) => void submit(event)}>
-          <DialogBody>
-            <DialogTitle>Who is accountable for {component.name.toLowerCase()}</DialogTitle>
-            <DialogContent className={styles.content}>
-              {conflict && (
-                <MessageBar intent="error" layout="multiline" role="alert">
-                  <MessageBarBody>Someone else changed this part of the map after you opened it, so nothing was saved. Reload to see it as it is now, then make your change again.</MessageBarBody>
-                  <MessageBarActions>
-                    <Button appearance="primary" onClick={onReload}>
-                      Reload
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
-              )}
-              {errors.form && (
-                <MessageBar intent="error" layout="multiline" role="alert">
-                  <MessageBarBody>Not saved. {errors.form}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label="Lead role" required {...validation("leadRole")}>
-                <Select
-                  value={leadRole}
-                  onChange={(_, change) => {
-                    setLeadRole(change.value);
-                    // A named lead must hold the lead role.
-                    if (!data.people.some((person) => person.id === leadPersonId && person.roles.includes(change.value))) setLeadPersonId("");
-                  }}
-                >
-                  {data.roles.map((role) => (
-                    <option key={role.role} value={role.role}>
-                      {role.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label="Named lead" hint={`Someone who holds the ${label(leadRole).toLowerCase()} role.`} {...validation("leadPersonId")}>
-                <Select value={leadPersonId} onChange={(_, change) => setLeadPersonId(change.value)}>
-                  <option value="">No one named</option>
-                  {holders.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.displayName}
-                      {person.jobTitle ? `, ${person.jobTitle}` : ""}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              {roleChoices(contributorRoles, setContributorRoles, "Who contributes")}
-              {errors.contributorRoles && <span role="alert">{errors.contributorRoles}</span>}
-              {roleChoices(informedRoles, setInformedRoles, "Who is kept informed")}
-              {errors.informedRoles && <span role="alert">{errors.informedRoles}</span>}
-              <Field label="Notes (optional)" hint="For example, how often the lead reports and to whom." {...validation("notes")}>
-                <Textarea resize="vertical" maxLength={2000} value={notes} onChange={(_, change) => setNotes(change.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? "Saving…" : "Save"}
+    <FormDialog
+      open={open}
+      title={`Who is accountable for ${component.name.toLowerCase()}`}
+      busy={busy}
+      submitLabel="Save"
+      formError={errors.form && `Not saved. ${errors.form}`}
+      width="wide"
+      extra={
+        conflict && (
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>Someone else changed this part of the map after you opened it, so nothing was saved. Reload to see it as it is now, then make your change again.</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" onClick={onReload}>
+                Reload
               </Button>
-              <Button onClick={onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+            </MessageBarActions>
+          </MessageBar>
+        )
+      }
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <Field label="Lead role" required {...validation("leadRole")}>
+        <Select
+          value={leadRole}
+          onChange={(_, change) => {
+            setLeadRole(change.value);
+            // A named lead must hold the lead role.
+            if (!data.people.some((person) => person.id === leadPersonId && person.roles.includes(change.value))) setLeadPersonId("");
+          }}
+        >
+          {data.roles.map((role) => (
+            <option key={role.role} value={role.role}>
+              {role.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Named lead" hint={`Someone who holds the ${label(leadRole).toLowerCase()} role.`} {...validation("leadPersonId")}>
+        <Select value={leadPersonId} onChange={(_, change) => setLeadPersonId(change.value)}>
+          <option value="">No one named</option>
+          {holders.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+              {person.jobTitle ? `, ${person.jobTitle}` : ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {roleChoices(contributorRoles, setContributorRoles, "Who contributes")}
+      {errors.contributorRoles && <span role="alert">{errors.contributorRoles}</span>}
+      {roleChoices(informedRoles, setInformedRoles, "Who is kept informed")}
+      {errors.informedRoles && <span role="alert">{errors.informedRoles}</span>}
+      <Field label="Notes (optional)" hint="For example, how often the lead reports and to whom." {...validation("notes")}>
+        <Textarea resize="vertical" maxLength={2000} value={notes} onChange={(_, change) => setNotes(change.value)} />
+      </Field>
+    </FormDialog>
   );
 }
