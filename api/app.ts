@@ -16,6 +16,7 @@ import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { moderationRoutes } from "./http/routes/moderation-routes.js";
 import { moderationResolutionRoutes } from "./http/routes/moderation-resolution-routes.js";
+import { moderationRuleRoutes } from "./http/routes/moderation-rule-routes.js";
 import { parallelAuditRoutes } from "./http/routes/parallel-audit-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
@@ -87,6 +88,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
       ...moderationResolutionRoutes(services),
+      ...moderationRuleRoutes(services),
       ...parallelAuditRoutes(services),
     ];
     if (!bot.authenticated) {

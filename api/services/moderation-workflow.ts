@@ -116,9 +116,9 @@ export class ModerationWorkflow {
       const lineManagerId = await this.lineManagerId(tx, audit.auditorId);
       for (const memberId of members) {
         const member = requireRecord(await tx.get("person", memberId), "person", memberId);
-        if (!hasRole(member, "moderator", "qa_lead")) throw new DomainError("invalid_record", `${member.displayName} is not a moderator.`, { field: "memberIds" });
         const conflict = moderatorConflict(memberId, audit, rule, lineManagerId);
         if (conflict) throw new DomainError("invalid_record", `${member.displayName} cannot sit on this panel. ${conflict}`, { field: "memberIds" });
+        if (!hasRole(member, "moderator", "qa_lead")) throw new DomainError("invalid_record", `${member.displayName} is not a moderator.`, { field: "memberIds" });
       }
       const saved = await tx.update("moderation", moderationId, { kind: "panel", panel: { memberIds: members, views: [], dissent: [] } }, moderation.etag, actor);
       for (const memberId of members) await enqueueNotification(tx, memberId, { kind: "moderation_panel_invited", moderationId }, actor);
