@@ -238,6 +238,8 @@ describe("a month's moderation on the demo authority", () => {
     expect((await call("person-external", "GET", `/api/audits/${internalAuditId}`)).status).toBe(404);
     const external = await call("person-external", "GET", `/api/audits/${externalAuditId}`);
     expect(external.status).toBe(200);
+    const gradedBefore = (await call("person-qa-lead", "GET", "/api/dashboard")).body.graded;
+    const standardBefore = JSON.stringify((await call("person-qa-lead", "GET", "/api/practice-standards/standard-1/grades")).body.months);
     const externalStarted = await call("person-external", "POST", `/api/audits/${externalAuditId}/start`, undefined, external.etag);
     const externalGraded = await call("person-external", "PATCH", `/api/audits/${externalAuditId}`, { ...gradesOf("requires_improvement", "good"), workingWell: ["Direct work is creative"], needsToBeBetter: ["Plans lack dates"] }, externalStarted.etag);
     const externalSubmitted = await call("person-external", "POST", `/api/audits/${externalAuditId}/submit`, undefined, externalGraded.etag);
@@ -255,6 +257,9 @@ describe("a month's moderation on the demo authority", () => {
     }
     const filtered = await call("person-qa-lead", "GET", "/api/audits?overallGrade=requires_improvement&limit=200");
     expect((filtered.body.audits as { id: string }[]).map((audit) => audit.id)).not.toContain(externalAuditId);
+    // Nor do counts of grades give it away: the dashboard and the standards' grades leave it out until both are in.
+    expect((await call("person-qa-lead", "GET", "/api/dashboard")).body.graded).toBe(gradedBefore);
+    expect(JSON.stringify((await call("person-qa-lead", "GET", "/api/practice-standards/standard-1/grades")).body.months)).toBe(standardBefore);
     const moderations = await call("person-tm-cp", "GET", "/api/moderations");
     expect(JSON.stringify(moderations.body)).not.toContain("requires_improvement");
     const refresh = await click("person-tm-cp", "card.refresh", { card: "audit", id: externalAuditId });
@@ -280,6 +285,7 @@ describe("a month's moderation on the demo authority", () => {
       external: { workingWell: ["Direct work is creative"], needsToBeBetter: ["Plans lack dates"] },
     });
     expect((await call("person-tm-cp", "GET", `/api/audits/${externalAuditId}`)).body).toMatchObject({ sealed: false, overallGrade: "requires_improvement", status: "completed" });
+    expect((await call("person-qa-lead", "GET", "/api/dashboard")).body.graded).toBe((gradedBefore as number) + 2);
     for (const personId of ["person-tm-cp", "person-external", "person-qa-lead"]) {
       const card = await cardTo(demoUser(personId), "Parallel audit of case NM-100719: both audits are in");
       expect(card).toContain("external graded lower");

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { chooseModerator, lineManagerOf, moderationDecision, moderatorConflict, quarterBounds, quarterOf } from "../api/domain/moderation-sampling.js";
 import { acceptedGrades, decidedGrades, finalOverallGrade, moderatedGrades, overallOutcome, panelDissent } from "../api/domain/moderation-resolution.js";
-import { isSealedFor, parallelComparison, sealed } from "../api/domain/parallel-audit.js";
+import { dashboardFigures } from "../api/domain/dashboard-figures.js";
+import { awaitingParallelPartner, isSealedFor, parallelComparison, sealed } from "../api/domain/parallel-audit.js";
 import { Audit } from "../api/domain/records/audit.js";
 import { ofstedGradeScale } from "../api/domain/records/grade-scale.js";
 import { Moderation, ModerationRule } from "../api/domain/records/moderation.js";
@@ -184,6 +185,16 @@ describe("blindness of parallel audits", () => {
     expect(isSealedFor(internal, externalDraft, "grace")).toBe(false);
     expect(isSealedFor(internal, externalSubmitted, "ruth")).toBe(false);
     expect(isSealedFor({ ...internal, parallelWithAuditId: undefined }, undefined, "ruth")).toBe(false);
+  });
+
+  it("leaves a sealed audit out of counts of grades until its partner is in", () => {
+    const submitted = { ...internal, submittedAt: "2026-11-02T10:00:00Z" };
+    expect(awaitingParallelPartner(submitted)).toBe(true);
+    expect(awaitingParallelPartner({ ...submitted, status: "completed" })).toBe(false);
+    const figures = (audit: Audit) =>
+      dashboardFigures({ audits: [audit], moderations: [], grades: ofstedGradeScale.grades, sections: [], today: "2026-11-03" });
+    expect(figures(submitted).graded).toBe(0);
+    expect(figures({ ...submitted, status: "completed" }).graded).toBe(1);
   });
 
   it("takes every judgement out of a sealed audit", () => {

@@ -13,6 +13,15 @@ export function isSubmitted(audit: Pick<Audit, "status">): boolean {
 }
 
 /**
+ * Submitted, but its parallel partner is not: sealed for everyone but its
+ * auditor, so counts of grades (dashboards, standards) must leave it out.
+ * (Both audits of a pair complete together when the second is submitted.)
+ */
+export function awaitingParallelPartner(audit: Pick<Audit, "status" | "parallelWithAuditId">): boolean {
+  return audit.parallelWithAuditId !== undefined && audit.status === "submitted";
+}
+
+/**
  * Whether this viewer must not see the audit's judgements yet: it is one of
  * a parallel pair, the viewer is not its auditor, and the pair is not both in.
  */
