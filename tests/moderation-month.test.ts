@@ -188,12 +188,15 @@ describe("a month's moderation on the demo authority", () => {
 
   it("runs a panel: members give views by card, the chair records one outcome, and dissent is recorded", async () => {
     const { moderationId, auditId } = month.grace1!;
-    const chairId = (await call("person-qa-lead", "GET", `/api/moderations/${moderationId}`)).body.moderatorId as string;
+    const waiting = await call("person-qa-lead", "GET", `/api/moderations/${moderationId}`);
+    const chairId = waiting.body.moderatorId as string;
     const members = ["person-qa-lead", "person-psw", "person-hos"].filter((personId) => personId !== chairId);
-    const lineManager = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: [...members, "person-sm-front-door"] });
+    const lineManager = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: [...members, "person-sm-front-door"] }, waiting.etag);
     expect(lineManager.status).toBe(422);
     expect(lineManager.body.detail).toBe("Owen Ridley cannot sit on this panel. The authority's rule is that an auditor's own line manager does not moderate their audits.");
-    const convened = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: members });
+    const stale = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: members }, `"stale"`);
+    expect(stale.status).toBe(412);
+    const convened = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: members }, waiting.etag);
     expect(convened.status, JSON.stringify(convened.body)).toBe(200);
     for (const memberId of members) await cardTo(demoUser(memberId), "Moderation panel for case NM-100231");
 

@@ -221,9 +221,10 @@ export class AuditWorkflow {
    * moderation at once; a re-grade goes back to the auditor to accept or
    * dispute. A panel's dissent is recorded with the chair's outcome.
    */
-  async moderate(moderationId: string, verdict: ModerationVerdict, actor: Person): Promise<Saved<"moderation">> {
+  async moderate(moderationId: string, verdict: ModerationVerdict, actor: Person, ifMatch?: string): Promise<Saved<"moderation">> {
     return this.store.transaction(async (tx) => {
       const moderation = requireRecord(await tx.get("moderation", moderationId), "moderation", moderationId);
+      if (ifMatch !== undefined && ifMatch !== moderation.etag) throw staleRecord("moderation");
       if (moderation.kind === "external_parallel") {
         throw new DomainError("illegal_transition", "An external parallel audit is compared when both audits are submitted, not moderated.");
       }

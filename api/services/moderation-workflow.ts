@@ -16,7 +16,7 @@ import type { GradeChoice, ModeratedGrade, ModerationRule } from "../domain/reco
 import { allRecords } from "../store/all-records.js";
 import type { Actor, RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
-import { forbidden, hasRole, peopleWithRole, requireRecord, type Person } from "./people.js";
+import { forbidden, hasRole, peopleWithRole, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedModeration = Saved<"moderation">;
 export type AuditorAnswer = { accept: true } | { accept: false; reason: string };
@@ -39,9 +39,9 @@ export class ModerationWorkflow {
   ) {}
 
   /** The auditor accepts the moderated grades (they become final) or disagrees, with a reason, and it goes to the QA lead. */
-  async respond(moderationId: string, answer: AuditorAnswer, actor: Person): Promise<SavedModeration> {
+  async respond(moderationId: string, answer: AuditorAnswer, actor: Person, ifMatch?: string): Promise<SavedModeration> {
     return this.store.transaction(async (tx) => {
-      const moderation = await this.moderation(tx, moderationId);
+      const moderation = await this.moderation(tx, moderationId, ifMatch);
       const audit = requireRecord(await tx.get("audit", moderation.auditId), "audit", moderation.auditId);
       if (audit.auditorId !== actor.id) throw forbidden("Only the auditor can accept or dispute the moderated grades.");
       if (moderation.status !== "awaiting_auditor") throw notNow(moderation.status, "answer the moderator");
@@ -75,9 +75,9 @@ export class ModerationWorkflow {
   }
 
   /** The QA lead's decision on a disputed moderation: final, recorded with who, when and why. */
-  async decide(moderationId: string, grades: GradeChoice[], rationale: string, actor: Person): Promise<SavedModeration> {
+  async decide(moderationId: string, grades: GradeChoice[], rationale: string, actor: Person, ifMatch?: string): Promise<SavedModeration> {
     return this.store.transaction(async (tx) => {
-      const moderation = await this.moderation(tx, moderationId);
+      const moderation = await this.moderation(tx, moderationId, ifMatch);
       if (!hasRole(actor, "qa_lead")) throw forbidden("Only the QA lead decides a disputed moderation.");
       if (moderation.status !== "escalated") throw notNow(moderation.status, "decide it");
       const why = rationale.trim();
@@ -102,10 +102,10 @@ export class ModerationWorkflow {
   }
 
   /** Turns a waiting moderation into a panel: the moderator chairs it and each member is invited to give a view. */
-  async convenePanel(moderationId: string, memberIds: string[], actor: Person): Promise<SavedModeration> {
+  async convenePanel(moderationId: string, memberIds: string[], actor: Person, ifMatch?: string): Promise<SavedModeration> {
     return this.store.transaction(async (tx) => {
       if (!hasRole(actor, "qa_lead")) throw forbidden("Only the QA lead convenes a moderation panel.");
-      const moderation = await this.moderation(tx, moderationId);
+      const moderation = await this.moderation(tx, moderationId, ifMatch);
       if (moderation.kind !== "peer" || moderation.status !== "requested") {
         throw new DomainError("illegal_transition", "Only a moderation still waiting for its moderator can become a panel.", { status: moderation.status, kind: moderation.kind });
       }
@@ -128,9 +128,9 @@ export class ModerationWorkflow {
   }
 
   /** A panel member's view: their grades (a section left out keeps the auditor's grade) and a comment. Giving it again replaces it. */
-  async giveView(moderationId: string, grades: GradeChoice[], comment: string, actor: Person): Promise<SavedModeration> {
+  async giveView(moderationId: string, grades: GradeChoice[], comment: string, actor: Person, ifMatch?: string): Promise<SavedModeration> {
     return this.store.transaction(async (tx) => {
-      const moderation = await this.moderation(tx, moderationId);
+      const moderation = await this.moderation(tx, moderationId, ifMatch);
       if (moderation.kind !== "panel" || !moderation.panel) throw new DomainError("illegal_transition", "This moderation is not a panel.");
       if (!moderation.panel.memberIds.includes(actor.id)) throw forbidden("You were not invited to this panel.");
       if (moderation.status !== "requested") throw notNow(moderation.status, "give a view: the chair has recorded the outcome");
@@ -229,8 +229,10 @@ export class ModerationWorkflow {
     return saved;
   }
 
-  private async moderation(tx: RecordOperations, moderationId: string): Promise<SavedModeration> {
-    return requireRecord(await tx.get("moderation", moderationId), "moderation", moderationId);
+  private async moderation(tx: RecordOperations, moderationId: string, ifMatch?: string): Promise<SavedModeration> {
+    const moderation = requireRecord(await tx.get("moderation", moderationId), "moderation", moderationId);
+    if (ifMatch !== undefined && ifMatch !== moderation.etag) throw staleRecord("moderation");
+    return moderation;
   }
 
   private async scaleOf(tx: RecordOperations, toolId: string): Promise<GradeScale> {

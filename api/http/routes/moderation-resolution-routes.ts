@@ -79,10 +79,11 @@ export function moderationResolutionRoutes({ store, workflow, notificationsQueue
       summary: "Make a waiting moderation a panel: its moderator chairs, the members are invited by card to give their views",
       params: ModerationParams,
       body: z.object({ memberIds: z.array(z.string().min(1).max(100)).min(2, "Invite at least two moderators besides the chair").max(12) }),
+      requiresIfMatch: true,
       responses: { 200: "The panel moderation" },
-      async handle({ viewer, params, body }) {
+      async handle({ viewer, params, body, ifMatch }) {
         await visibleModeration(store, viewer, params.moderationId);
-        return respond(await workflow.moderation.convenePanel(params.moderationId, body.memberIds, viewer.person));
+        return respond(await workflow.moderation.convenePanel(params.moderationId, body.memberIds, viewer.person, ifMatch));
       },
     }),
     route({
@@ -92,10 +93,11 @@ export function moderationResolutionRoutes({ store, workflow, notificationsQueue
       summary: "A panel member's view of the grades, with a comment",
       params: ModerationParams,
       body: z.object({ grades: Grades, comment: z.string().max(4000).default("") }),
+      requiresIfMatch: true,
       responses: { 200: "The moderation with the view recorded" },
-      async handle({ viewer, params, body }) {
+      async handle({ viewer, params, body, ifMatch }) {
         await visibleModeration(store, viewer, params.moderationId);
-        return respond(await workflow.moderation.giveView(params.moderationId, body.grades, body.comment, viewer.person));
+        return respond(await workflow.moderation.giveView(params.moderationId, body.grades, body.comment, viewer.person, ifMatch));
       },
     }),
     route({
@@ -108,10 +110,11 @@ export function moderationResolutionRoutes({ store, workflow, notificationsQueue
         z.object({ agree: z.literal(true) }),
         z.object({ agree: z.literal(false), grades: Grades, rationale: z.string().max(4000) }),
       ]),
+      requiresIfMatch: true,
       responses: { 200: "The moderated grades" },
-      async handle({ viewer, params, body }) {
+      async handle({ viewer, params, body, ifMatch }) {
         await visibleModeration(store, viewer, params.moderationId);
-        return respond(await workflow.moderate(params.moderationId, body, viewer.person));
+        return respond(await workflow.moderate(params.moderationId, body, viewer.person, ifMatch));
       },
     }),
     route({
@@ -121,10 +124,11 @@ export function moderationResolutionRoutes({ store, workflow, notificationsQueue
       summary: "The auditor accepts the moderated grades, or disagrees with a reason (which sends it to the QA lead)",
       params: ModerationParams,
       body: z.discriminatedUnion("accept", [z.object({ accept: z.literal(true) }), z.object({ accept: z.literal(false), reason: z.string().max(4000) })]),
+      requiresIfMatch: true,
       responses: { 200: "The moderation, resolved or escalated" },
-      async handle({ viewer, params, body }) {
+      async handle({ viewer, params, body, ifMatch }) {
         await visibleModeration(store, viewer, params.moderationId);
-        return respond(await workflow.moderation.respond(params.moderationId, body, viewer.person));
+        return respond(await workflow.moderation.respond(params.moderationId, body, viewer.person, ifMatch));
       },
     }),
     route({
@@ -134,10 +138,11 @@ export function moderationResolutionRoutes({ store, workflow, notificationsQueue
       summary: "The QA lead's final decision on a disputed moderation, with reasons",
       params: ModerationParams,
       body: z.object({ grades: Grades, rationale: z.string().max(4000) }),
+      requiresIfMatch: true,
       responses: { 200: "The resolved moderation" },
-      async handle({ viewer, params, body }) {
+      async handle({ viewer, params, body, ifMatch }) {
         await visibleModeration(store, viewer, params.moderationId);
-        return respond(await workflow.moderation.decide(params.moderationId, body.grades, body.rationale, viewer.person));
+        return respond(await workflow.moderation.decide(params.moderationId, body.grades, body.rationale, viewer.person, ifMatch));
       },
     }),
   ];
