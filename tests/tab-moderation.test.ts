@@ -50,6 +50,8 @@ const { newPage, api } = useTabBrowser({
         actor,
       );
     }
+    // A third moderator, so a panel can sit on Daniel's audit without his line manager (Helen Marsh).
+    await app.store.create("person", { displayName: "Sam Adler", email: "sam.adler@northmoor.example.gov.uk", roles: ["moderator"], jobTitle: "Practice educator" }, actor, { id: "person-moderator-sam" });
     // A disagreement with the QA lead, and a finished external parallel audit (children in care team, November).
     const disputed = await app.store.create(
       "audit",
@@ -232,6 +234,46 @@ describe("the moderation page", () => {
       await page.getByRole("region", { name: "External findings (Ruth Ellison)" }).getByText("Plans lack dates").waitFor();
       await expectAccessible(page, "a parallel audit side by side");
       await checkWidths(page, "parallel audit side by side");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("lets the QA lead convene a panel on a waiting moderation and set up an external parallel audit", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Priya Shah");
+      await go(page, "#/moderation");
+      await page.getByRole("button", { name: "Convene a panel for case NM-100478" }).click();
+      const panel = page.getByRole("dialog", { name: "Convene a moderation panel" });
+      await panel.getByText("Case NM-100478, chaired by Priya Shah").waitFor();
+      await panel.getByRole("checkbox", { name: "Tom Okafor" }).check();
+      await panel.getByRole("button", { name: "Invite the panel" }).click();
+      await panel.getByText("Choose at least two moderators besides the chair.").waitFor();
+      await panel.getByRole("checkbox", { name: "Helen Marsh" }).check();
+      await expectAccessible(page, "the panel dialog");
+      await panel.getByRole("button", { name: "Invite the panel" }).click();
+      await panel.getByText("Helen Marsh cannot sit on this panel. The authority's rule is that an auditor's own line manager does not moderate their audits.").waitFor();
+      await panel.getByRole("checkbox", { name: "Helen Marsh" }).uncheck();
+      await panel.getByRole("checkbox", { name: "Sam Adler" }).check();
+      await panel.getByRole("button", { name: "Invite the panel" }).click();
+      await page.getByRole("status").getByText("A panel will moderate case NM-100478.", { exact: false }).waitFor();
+      const sitting = page.getByRole("table", { name: "Panels waiting for their chair to record the outcome" }).getByRole("row").filter({ hasText: "NM-100478" });
+      await expect(sitting.textContent()).resolves.toMatch(/Daniel Price.*Priya Shah/);
+      const moderation = await api<{ kind: string; panel: { memberIds: string[] } }>("person-qa-lead", "GET", "/api/moderations/moderation-demo");
+      expect(moderation.body).toMatchObject({ kind: "panel", panel: { memberIds: ["person-psw", "person-moderator-sam"] } });
+
+      await page.getByRole("button", { name: "Set up an external parallel audit" }).click();
+      const parallel = page.getByRole("dialog", { name: "Set up an external parallel audit" });
+      await parallel.getByRole("button", { name: "Set up the parallel audit" }).click();
+      await parallel.getByText("Choose the case.").waitFor();
+      await parallel.getByRole("combobox", { name: "Case" }).selectOption({ label: "NM-100719" });
+      await parallel.getByRole("combobox", { name: "Internal auditor" }).selectOption({ label: "Daniel Price" });
+      await parallel.getByRole("combobox", { name: "External auditor" }).selectOption({ label: "Ruth Ellison" });
+      await parallel.getByRole("button", { name: "Set up the parallel audit" }).click();
+      await page.getByRole("status").getByText("External parallel audit of case NM-100719 set up.", { exact: false }).waitFor();
+      const open = page.getByRole("table", { name: /External parallel audits/ }).getByRole("row").filter({ hasText: "NM-100719" });
+      await expect(open.textContent()).resolves.toMatch(/Daniel Price.*Ruth Ellison.*Opens when both audits are submitted/);
     } finally {
       await page.close();
     }

@@ -181,7 +181,9 @@ interface ModerationSummary {
   id: string;
   auditId: string;
   caseReference: string | null;
+  auditorId: string | null;
   auditorName: string | null;
+  moderatorId: string;
   moderatorName: string | null;
   sampledBecause: string;
   sampleSeed: string | null;
@@ -212,7 +214,9 @@ async function moderationsFor(store: Store, viewer: Viewer, query: ModerationLis
       id: moderation.id,
       auditId: audit.id,
       caseReference: reference?.reference ?? null,
+      auditorId: audit.auditorId ?? null,
       auditorName: await personName(audit.auditorId),
+      moderatorId: moderation.moderatorId,
       moderatorName: await personName(moderation.moderatorId),
       sampledBecause: moderation.sampledBecause,
       sampleSeed: moderation.sampleSeed ?? null,

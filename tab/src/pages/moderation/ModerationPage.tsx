@@ -15,7 +15,7 @@ import { useTableStyles } from "../../components/table-styles";
 import { monthLabel } from "../../dashboard/dashboard-filters";
 import { auditHref, hrefFor } from "../../routes";
 import { useSession, type Session } from "../../session/session-context";
-import { useApiData } from "../../session/use-api-data";
+import { allPages, useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
 import {
   coefficientText,
@@ -32,6 +32,7 @@ import {
 import { AgreementOverTime } from "./AgreementOverTime";
 import { GradePairsTable } from "./GradePairsTable";
 import { ModerationQueues } from "./ModerationQueues";
+import { PanelDialog, ParallelAuditDialog, type StaffMember } from "./ModerationDialogs";
 import { ParallelComparisonView } from "./ParallelComparisonView";
 
 const useStyles = makeStyles({
@@ -83,6 +84,23 @@ export function ModerationPage() {
   const pairsHref = (key: string, sliceBy?: string) => hrefFor("moderation", { from, to, by: by || undefined, pairs: key, pairsBy: sliceBy });
   const waitingHeading = useId();
   const agreementHeading = useId();
+  const isQaLead = session.me.roles.includes("qa_lead");
+  const [panelFor, setPanelFor] = useState<ModerationSummary | undefined>();
+  const [settingUpParallel, setSettingUpParallel] = useState(false);
+  const [done, setDone] = useState("");
+  // What the QA lead's set-up dialogs choose from.
+  const choices = useApiData(
+    async (api) =>
+      isQaLead
+        ? {
+            staff: (await api.get<{ people: StaffMember[] }>("/api/people")).body.people,
+            cases: await allPages<{ id: string; reference: string }>(api, "/api/cases", "cases"),
+            tools: (await api.get<{ auditTools: { id: string; name: string; supersededById?: string }[] }>("/api/audit-tools")).body.auditTools.filter((tool) => !tool.supersededById),
+          }
+        : undefined,
+    [isQaLead],
+  );
+  const setUp = choices.state.kind === "ok" ? choices.state.data : undefined;
 
   const moderations = useApiData(
     (api) => api.get<{ moderations: ModerationSummary[] }>("/api/moderations").then(({ body }) => body.moderations),
@@ -118,7 +136,42 @@ export function ModerationPage() {
         </PageText>
         {moderations.state.kind === "loading" && <Loading label="Finding moderations…" />}
         {moderations.state.kind === "error" && <LoadError message={moderations.state.message} onRetry={moderations.reload} />}
-        {moderations.state.kind === "ok" && <ModerationQueues moderations={moderations.state.data} />}
+        {setUp && (
+          <div className={styles.download}>
+            <Button onClick={() => setSettingUpParallel(true)}>Set up an external parallel audit</Button>
+          </div>
+        )}
+        <div role="status">{done && <PageText>{done}</PageText>}</div>
+        {moderations.state.kind === "ok" && <ModerationQueues moderations={moderations.state.data} onConvenePanel={setUp ? setPanelFor : undefined} />}
+        {setUp && (
+          <>
+            <PanelDialog
+              open={panelFor !== undefined}
+              api={session.api}
+              moderation={panelFor}
+              staff={setUp.staff}
+              onClose={() => setPanelFor(undefined)}
+              onDone={(message) => {
+                setPanelFor(undefined);
+                setDone(message);
+                moderations.reload();
+              }}
+            />
+            <ParallelAuditDialog
+              open={settingUpParallel}
+              api={session.api}
+              staff={setUp.staff}
+              cases={setUp.cases}
+              tools={setUp.tools}
+              onClose={() => setSettingUpParallel(false)}
+              onDone={(message) => {
+                setSettingUpParallel(false);
+                setDone(message);
+                moderations.reload();
+              }}
+            />
+          </>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={agreementHeading}>

@@ -2,7 +2,7 @@
 // waiting for a moderator, panels waiting for their chair, re-grades waiting
 // for the auditor's answer, disagreements with the QA lead, and external
 // parallel audits (open, or in and ready to compare side by side).
-import { Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { DataCell } from "../../components/DataCell";
 import { PageText } from "../../components/PageText";
 import { useTableStyles } from "../../components/table-styles";
@@ -92,13 +92,28 @@ const queues: Queue[] = [
   },
 ];
 
-export function ModerationQueues({ moderations }: { moderations: ModerationSummary[] }) {
+export interface ModerationQueuesProps {
+  moderations: ModerationSummary[];
+  /** The QA lead may turn a waiting moderation into a panel. */
+  onConvenePanel?: (moderation: ModerationSummary) => void;
+}
+
+export function ModerationQueues({ moderations, onConvenePanel }: ModerationQueuesProps) {
   const styles = useStyles();
   const tableStyles = useTableStyles();
+  const panelColumn: Column = {
+    label: "Panel",
+    value: (moderation) => (
+      <Button size="small" onClick={() => onConvenePanel?.(moderation)} aria-label={`Convene a panel for case ${moderation.caseReference ?? ""}`}>
+        Convene a panel
+      </Button>
+    ),
+  };
   return (
     <>
-      {queues.map((queue) => {
+      {queues.map((queue, index) => {
         const waiting = moderations.filter(queue.includes);
+        const columns = index === 0 && onConvenePanel ? [...queue.columns, panelColumn] : queue.columns;
         return (
           <section key={queue.heading} className={styles.queue} aria-label={queue.heading}>
             <Subtitle2 as="h4" className={styles.heading}>
@@ -111,7 +126,7 @@ export function ModerationQueues({ moderations }: { moderations: ModerationSumma
                 <caption className={tableStyles.caption}>{queue.caption}</caption>
                 <thead className={tableStyles.head}>
                   <tr>
-                    {queue.columns.map((column) => (
+                    {columns.map((column) => (
                       <th key={column.label} scope="col" className={tableStyles.headerCell}>
                         {column.label}
                       </th>
@@ -121,8 +136,8 @@ export function ModerationQueues({ moderations }: { moderations: ModerationSumma
                 <tbody className={tableStyles.body}>
                   {waiting.map((moderation) => (
                     <tr key={moderation.id} className={tableStyles.row}>
-                      {queue.columns.map((column, index) => (
-                        <DataCell key={column.label} label={column.label} header={index === 0}>
+                      {columns.map((column, position) => (
+                        <DataCell key={column.label} label={column.label} header={position === 0}>
                           {column.value(moderation)}
                         </DataCell>
                       ))}

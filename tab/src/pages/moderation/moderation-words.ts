@@ -7,7 +7,9 @@ export interface ModerationSummary {
   id: string;
   auditId: string;
   caseReference: string | null;
+  auditorId: string | null;
   auditorName: string | null;
+  moderatorId: string;
   moderatorName: string | null;
   sampledBecause: string;
   sampleSeed: string | null;
