@@ -83,6 +83,22 @@ async function pairRows(store: Store, viewer: Viewer, query: AgreementQuery): Pr
     }
     return names.get(`${kind}:${id}`)!;
   };
+  // A handful of tools and cases behind many moderations: read each once.
+  const tools = new Map<string, Promise<{ tool?: Saved<"auditTool">; scale?: Saved<"gradeScale"> }>>();
+  const toolOf = (toolId: string) => {
+    if (!tools.has(toolId)) {
+      tools.set(
+        toolId,
+        store.get("auditTool", toolId).then(async (tool) => ({ tool, scale: tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined })),
+      );
+    }
+    return tools.get(toolId)!;
+  };
+  const references = new Map<string, Promise<string | null>>();
+  const caseReferenceOf = (caseId: string) => {
+    if (!references.has(caseId)) references.set(caseId, store.get("caseReference", caseId).then((reference) => reference?.reference ?? null));
+    return references.get(caseId)!;
+  };
   const rows: PairRow[] = [];
   let categoryCount = 4;
   for (const moderation of await allRecords(store, "moderation", { where: { status: { in: gradedStatuses } } })) {
@@ -90,11 +106,10 @@ async function pairRows(store: Store, viewer: Viewer, query: AgreementQuery): Pr
     if (!day || (query.from && day < query.from) || (query.to && day > query.to)) continue;
     const audit = await store.get("audit", moderation.auditId);
     if (!audit || !canSeeAudit(viewer, audit)) continue;
-    const tool = await store.get("auditTool", audit.toolId);
-    const scale = tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined;
+    const { tool, scale } = await toolOf(audit.toolId);
     if (!tool || !scale) continue;
     categoryCount = scale.grades.length;
-    const caseReference = (await store.get("caseReference", audit.caseId))?.reference ?? null;
+    const caseReference = await caseReferenceOf(audit.caseId);
     const labelOf = (key: string) => scale.grades.find((grade) => grade.key === key)?.label ?? key;
     for (const grade of moderation.grades) {
       const [pair] = moderatedGradePairs([grade], scale);
