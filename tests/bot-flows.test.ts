@@ -174,6 +174,7 @@ describe("flow 3 and 4: completing the audit and moderation", () => {
       auditorGrade: "inadequate",
       moderatorGrade: "requires_improvement",
       outcome: "regraded_up",
+      rationale: "Risk is managed; the plan lacks dates but the child is safe.",
     });
     expect(saved?.status).toBe("awaiting_auditor");
     expect((await app.store.get("audit", "audit-assigned"))?.overallGrade).toBe("inadequate"); // the auditor's grade is kept

@@ -180,7 +180,13 @@ describe("a month's moderation on the demo authority", () => {
       qaLeadDecision: { by: "person-qa-lead", rationale: "The review happened but is not recorded; requires improvement, not inadequate.", at: expect.any(String) },
     });
     const planning = (detail.body.grades as { sectionKey: string }[]).find((grade) => grade.sectionKey === "planning");
-    expect(planning).toMatchObject({ auditorGrade: "requires_improvement", moderatorGrade: "inadequate", outcome: "regraded_down", finalGrade: "requires_improvement" });
+    expect(planning).toMatchObject({
+      auditorGrade: "requires_improvement",
+      moderatorGrade: "inadequate",
+      outcome: "regraded_down",
+      rationale: "No plan for months; drift.",
+      finalGrade: "requires_improvement",
+    });
     const audit = await call("person-qa-lead", "GET", `/api/audits/${auditId}`);
     expect(audit.body).toMatchObject({ status: "completed", overallGrade: "requires_improvement", finalOverallGrade: "requires_improvement" });
     await cardTo(demoUser("person-sm-front-door"), "Decided by Priya Shah");
@@ -199,6 +205,7 @@ describe("a month's moderation on the demo authority", () => {
     const convened = await call("person-qa-lead", "POST", `/api/moderations/${moderationId}/panel`, { memberIds: members }, waiting.etag);
     expect(convened.status, JSON.stringify(convened.body)).toBe(200);
     for (const memberId of members) await cardTo(demoUser(memberId), "Moderation panel for case NM-100231");
+    await cardTo(demoUser(chairId), "You chair this panel.");
 
     const outsider = await click("person-tm-cp", "moderation.view", { moderationId, "grade:overall": "good" });
     expect(outsider).toContain("You were not invited to this panel.");
@@ -206,6 +213,15 @@ describe("a month's moderation on the demo authority", () => {
     const second = await click(members[1]!, "moderation.view", { moderationId, "grade:overall": "good", comment: "Good enough: the child's voice is strong." });
     expect(second).toContain("Your view is recorded.");
 
+    // The chair sees both views on their card; members do not see each other's.
+    const chairCard = await click(chairId, "card.refresh", { card: "moderation", id: moderationId });
+    expect(chairCard).toContain("Assessment is descriptive, not analytical.");
+    expect(chairCard).toContain("Good enough: the child's voice is strong.");
+    const member = members.find((personId) => personId !== "person-qa-lead")!; // the QA lead sees every view
+    const othersView = member === members[0] ? "Good enough: the child's voice is strong." : "Assessment is descriptive, not analytical.";
+    const memberCard = await click(member, "card.refresh", { card: "moderation", id: moderationId });
+    expect(memberCard).toContain("Moderate the audit of case NM-100231");
+    expect(memberCard).not.toContain(othersView);
     const chaired = await click(chairId, "moderation.regrade", { moderationId, "grade:overall": "requires_improvement", rationale: "The panel agreed the analysis is thin." });
     expect(chaired).toContain("re-graded down");
     const detail = await call("person-qa-lead", "GET", `/api/moderations/${moderationId}`);

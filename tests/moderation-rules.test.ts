@@ -98,6 +98,10 @@ describe("resolution", () => {
       { sectionKey: "overall", auditorGrade: "inadequate", moderatorGrade: "good", outcome: "regraded_up" },
     ]);
     expect(overallOutcome(grades)).toBe("regraded_up");
+    // Each re-graded section carries its rationale: its own, or the moderation's.
+    const explained = moderatedGrades(base, [{ sectionKey: "voice", grade: "requires_improvement", rationale: "Not seen alone" }, { sectionKey: "overall", grade: "good" }], ofstedGradeScale, "Safe; plan lacks dates");
+    expect(explained.map((grade) => grade.rationale)).toEqual(["Not seen alone", "Safe; plan lacks dates"]);
+    expect(moderatedGrades(base, [{ sectionKey: "voice", grade: "good", rationale: "Same" }], ofstedGradeScale, "x")[0]).not.toHaveProperty("rationale");
     expect(overallOutcome(moderatedGrades(base, [], ofstedGradeScale))).toBe("agreed");
     expect(overallOutcome(moderatedGrades(base, [{ sectionKey: "voice", grade: "outstanding" }], ofstedGradeScale))).toBe("regraded");
   });

@@ -12,18 +12,26 @@ export function sectionOutcome(scale: GradeScale, auditorGrade: string, moderato
   return shift < 0 ? "regraded_up" : shift > 0 ? "regraded_down" : "agreed";
 }
 
-/** The moderator's grades beside the auditor's, each with its outcome. A section not re-graded keeps the auditor's grade. */
-export function moderatedGrades(grades: readonly ModeratedGrade[], regrades: readonly GradeChoice[], scale: GradeScale): ModeratedGrade[] {
+/**
+ * The moderator's grades beside the auditor's, each with its outcome. A
+ * section not re-graded keeps the auditor's grade. Each re-graded section
+ * carries its rationale: its own if given, else `rationale` (the moderation's).
+ */
+export function moderatedGrades(grades: readonly ModeratedGrade[], regrades: readonly GradeChoice[], scale: GradeScale, rationale = ""): ModeratedGrade[] {
   const known = new Set(grades.map((grade) => grade.sectionKey));
   for (const regrade of regrades) {
     if (!known.has(regrade.sectionKey)) {
       throw new DomainError("invalid_record", `This audit has no graded section "${regrade.sectionKey}".`, { field: "grades" });
     }
   }
-  const chosen = new Map(regrades.map((regrade) => [regrade.sectionKey, gradeOn(scale, regrade.grade).key]));
+  const chosen = new Map(regrades.map((regrade) => [regrade.sectionKey, { grade: gradeOn(scale, regrade.grade).key, rationale: regrade.rationale?.trim() || rationale.trim() }]));
   return grades.map((grade) => {
-    const moderatorGrade = chosen.get(grade.sectionKey) ?? grade.auditorGrade;
-    return { sectionKey: grade.sectionKey, auditorGrade: grade.auditorGrade, moderatorGrade, outcome: sectionOutcome(scale, grade.auditorGrade, moderatorGrade) };
+    const choice = chosen.get(grade.sectionKey);
+    const moderatorGrade = choice?.grade ?? grade.auditorGrade;
+    const outcome = sectionOutcome(scale, grade.auditorGrade, moderatorGrade);
+    const moderated: ModeratedGrade = { sectionKey: grade.sectionKey, auditorGrade: grade.auditorGrade, moderatorGrade, outcome };
+    if (outcome !== "agreed" && choice?.rationale) moderated.rationale = choice.rationale;
+    return moderated;
   });
 }
 

@@ -26,7 +26,7 @@ export interface AuditAssessment {
   needsToBeBetter?: string[];
 }
 
-export type ModerationVerdict = { agree: true } | { agree: false; grades: { sectionKey: string; grade: string }[]; rationale: string };
+export type ModerationVerdict = { agree: true } | { agree: false; grades: { sectionKey: string; grade: string; rationale?: string }[]; rationale: string };
 
 const planners = ["qa_lead", "principal_social_worker", "head_of_service", "service_manager"] as const;
 
@@ -240,7 +240,7 @@ export class AuditWorkflow {
       if (!verdict.agree && !verdict.rationale.trim()) {
         throw new DomainError("invalid_record", "Say why you re-graded the audit.", { field: "rationale" });
       }
-      const grades = moderatedGrades(moderation.grades, verdict.agree ? [] : verdict.grades, scale);
+      const grades = moderatedGrades(moderation.grades, verdict.agree ? [] : verdict.grades, scale, verdict.agree ? "" : verdict.rationale);
       const outcome = overallOutcome(grades);
       const at = this.now().toISOString();
       const changes: Partial<Moderation> = { grades, outcome, completedAt: at, status: "awaiting_auditor" };

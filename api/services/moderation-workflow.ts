@@ -122,7 +122,8 @@ export class ModerationWorkflow {
       }
       const saved = await tx.update("moderation", moderationId, { kind: "panel", panel: { memberIds: members, views: [], dissent: [] } }, moderation.etag, actor);
       for (const memberId of members) await enqueueNotification(tx, memberId, { kind: "moderation_panel_invited", moderationId }, actor);
-      await enqueueNotification(tx, moderation.moderatorId, { kind: "moderation_panel_invited", moderationId }, actor);
+      // The chair's card is the moderation card again, now showing the panel and, as they come in, the members' views.
+      await enqueueNotification(tx, moderation.moderatorId, { kind: "moderation_requested", moderationId }, actor, "panel");
       return saved;
     });
   }

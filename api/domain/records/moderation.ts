@@ -14,6 +14,8 @@ export const ModeratedGrade = z.object({
   auditorGrade: z.string(),
   moderatorGrade: z.string().optional(),
   outcome: SectionOutcome.optional(),
+  // Why this section was re-graded (the moderator's own words for it, or their overall rationale).
+  rationale: text(4000).optional(),
   finalGrade: z.string().optional(),
 });
 export type ModeratedGrade = z.infer<typeof ModeratedGrade>;
@@ -33,7 +35,7 @@ export type ModerationKind = z.infer<typeof ModerationKind>;
 // escalated: the auditor disagreed; the QA lead decides, finally.
 export const moderationStatuses = ["requested", "awaiting_auditor", "escalated", "completed"] as const;
 
-export const GradeChoice = z.object({ sectionKey: z.string(), grade: z.string() });
+export const GradeChoice = z.object({ sectionKey: z.string(), grade: z.string(), rationale: text(4000).optional() });
 export type GradeChoice = z.infer<typeof GradeChoice>;
 
 export const PanelView = z.object({
