@@ -71,7 +71,7 @@ const { newPage, api } = useTabBrowser({
         auditorResponse: { accepted: false, reason: "There is a plan", by: "person-tm-cp", at: "2026-11-04T10:00:00Z" },
         grades: [
           { sectionKey: "voice", auditorGrade: "good", moderatorGrade: "good", outcome: "agreed" },
-          { sectionKey: "overall", auditorGrade: "good", moderatorGrade: "requires_improvement", outcome: "regraded_down" },
+          { sectionKey: "overall", auditorGrade: "good", moderatorGrade: "requires_improvement", outcome: "regraded_down", rationale: "No plan" },
         ],
       },
       actor,
@@ -274,6 +274,23 @@ describe("the moderation page", () => {
       await page.getByRole("status").getByText("External parallel audit of case NM-100719 set up.", { exact: false }).waitFor();
       const open = page.getByRole("table", { name: /External parallel audits/ }).getByRole("row").filter({ hasText: "NM-100719" });
       await expect(open.textContent()).resolves.toMatch(/Daniel Price.*Ruth Ellison.*Opens when both audits are submitted/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows on the audit's page how its moderation went, section by section, and where it stands", async () => {
+    const escalated = await api<ModerationsBody>("person-qa-lead", "GET", "/api/moderations?status=escalated");
+    const auditId = escalated.body.moderations[0]!.auditId;
+    const page = await newPage();
+    try {
+      await signIn(page, "Priya Shah");
+      await go(page, `#/audits/${auditId}`);
+      await page.getByText("The auditor disagreed: with the QA lead to decide.").waitFor();
+      const grades = page.getByRole("table", { name: "The auditor's and the moderator's grades, with the final grade" });
+      await expect(grades.getByRole("row").filter({ hasText: "Overall" }).textContent()).resolves.toMatch(/Good.*Requires improvement to be good.*Re-graded down.*No plan.*Not resolved yet/);
+      await page.getByText("The auditor disagreed: There is a plan", { exact: false }).waitFor();
+      await expectAccessible(page, "an audit's moderation");
     } finally {
       await page.close();
     }

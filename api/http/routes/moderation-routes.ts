@@ -189,6 +189,7 @@ async function sliceOf(
 const listStatuses = ["requested", "awaiting_auditor", "escalated", "completed"] as const;
 const ModerationListQuery = z.object({
   status: z.enum(listStatuses, { error: `status is one of: ${listStatuses.join(", ")}` }).optional(),
+  auditId: z.string().min(1).max(100).optional(),
 });
 type ModerationListQuery = z.infer<typeof ModerationListQuery>;
 
@@ -221,7 +222,8 @@ async function moderationsFor(store: Store, viewer: Viewer, query: ModerationLis
     return names.get(id) ?? null;
   };
   const found: (ModerationSummary & { sortKey: string })[] = [];
-  for (const moderation of await allRecords(store, "moderation", query.status ? { where: { status: query.status } } : {})) {
+  const where = { ...(query.status ? { status: query.status } : {}), ...(query.auditId ? { auditId: query.auditId } : {}) };
+  for (const moderation of await allRecords(store, "moderation", { where })) {
     const audit = await store.get("audit", moderation.auditId);
     if (!audit || !canSeeAudit(viewer, audit)) continue;
     const reference = await store.get("caseReference", audit.caseId);
@@ -277,7 +279,7 @@ export function moderationRoutes({ store }: ApiServices): Route[] {
       method: "get",
       path: "/api/moderations",
       tag: "Moderation",
-      summary: "Moderations of the audits you can see (requested or completed), newest first, with the case reference, auditor and moderator",
+      summary: "Moderations of the audits you can see (by status, or of one audit), newest first, with the case reference, auditor and moderator",
       query: ModerationListQuery,
       responses: { 200: "The moderations" },
       handle: async ({ viewer, query }) => ({ body: { moderations: await moderationsFor(store, viewer, query) } }),
