@@ -296,6 +296,31 @@ describe("the moderation page", () => {
     }
   });
 
+  it("shows the sampling rule, and lets the QA lead change it", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Priya Shah");
+      await go(page, "#/moderation");
+      await page.getByText('Sampling rule: 25% of audits are drawn at random (seed "golden-thread"). Always moderated: Inadequate, Outstanding.', { exact: false }).waitFor();
+      await page.getByRole("button", { name: "Change the sampling rule" }).click();
+      const dialog = page.getByRole("dialog", { name: "Change the sampling rule" });
+      await dialog.getByLabel("Share of audits drawn at random (%)").fill("140");
+      await dialog.getByRole("button", { name: "Save the rule" }).click();
+      await dialog.getByText("Give a share from 0 to 100.").waitFor();
+      await dialog.getByLabel("Share of audits drawn at random (%)").fill("30");
+      await dialog.getByLabel("Fewest moderations per auditor each quarter").fill("2");
+      await dialog.getByRole("checkbox", { name: "Outstanding" }).uncheck();
+      await dialog.getByLabel(/^Seed/).fill("northmoor-2027-q1");
+      await expectAccessible(page, "the sampling rule dialog");
+      await dialog.getByRole("button", { name: "Save the rule" }).click();
+      await page.getByText('Sampling rule: 30% of audits are drawn at random (seed "northmoor-2027-q1"). Always moderated: Inadequate. At least 2 per auditor each quarter. Never moderated by the auditor\'s own line manager.').waitFor();
+      const rule = await api<Record<string, unknown>>("person-qa-lead", "GET", "/api/moderation/rule");
+      expect(rule.body).toEqual({ sampleRate: 0.3, alwaysModerateGrades: ["inadequate"], seed: "northmoor-2027-q1", minimumPerAuditorPerQuarter: 2, excludeLineManager: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it("downloads the agreement as a CSV file with the session's token", async () => {
     const page = await newPage();
     try {

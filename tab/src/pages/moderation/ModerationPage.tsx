@@ -34,6 +34,7 @@ import { GradePairsTable } from "./GradePairsTable";
 import { ModerationQueues } from "./ModerationQueues";
 import { PanelDialog, ParallelAuditDialog, type StaffMember } from "./ModerationDialogs";
 import { ParallelComparisonView } from "./ParallelComparisonView";
+import { SamplingRule } from "./SamplingRule";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
@@ -90,14 +91,17 @@ export function ModerationPage() {
   const [done, setDone] = useState("");
   // What the QA lead's set-up dialogs choose from.
   const choices = useApiData(
-    async (api) =>
-      isQaLead
-        ? {
-            staff: (await api.get<{ people: StaffMember[] }>("/api/people")).body.people,
-            cases: await allPages<{ id: string; reference: string }>(api, "/api/cases", "cases"),
-            tools: (await api.get<{ auditTools: { id: string; name: string; supersededById?: string }[] }>("/api/audit-tools")).body.auditTools.filter((tool) => !tool.supersededById),
-          }
-        : undefined,
+    async (api) => {
+      if (!isQaLead) return undefined;
+      const tools = (await api.get<{ auditTools: { id: string; name: string; supersededById?: string }[] }>("/api/audit-tools")).body.auditTools.filter((tool) => !tool.supersededById);
+      const scale = tools[0] ? (await api.get<{ gradeScale?: { grades: { key: string; label: string }[] } }>(`/api/audit-tools/${encodeURIComponent(tools[0].id)}`)).body.gradeScale : undefined;
+      return {
+        staff: (await api.get<{ people: StaffMember[] }>("/api/people")).body.people,
+        cases: await allPages<{ id: string; reference: string }>(api, "/api/cases", "cases"),
+        tools,
+        grades: scale?.grades ?? [],
+      };
+    },
     [isQaLead],
   );
   const setUp = choices.state.kind === "ok" ? choices.state.data : undefined;
@@ -136,6 +140,7 @@ export function ModerationPage() {
         </PageText>
         {moderations.state.kind === "loading" && <Loading label="Finding moderations…" />}
         {moderations.state.kind === "error" && <LoadError message={moderations.state.message} onRetry={moderations.reload} />}
+        <SamplingRule api={session.api} canChange={setUp !== undefined} grades={setUp?.grades ?? []} />
         {setUp && (
           <div className={styles.download}>
             <Button onClick={() => setSettingUpParallel(true)}>Set up an external parallel audit</Button>
