@@ -45,7 +45,8 @@ const titleByStatus: Record<number, string> = {
 export function problemFor(error: unknown): Problem {
   if (isDomainError(error)) {
     const status = statusByCode[error.code];
-    return { status, code: error.code, title: titleByStatus[status] ?? "Error", detail: error.message, ...error.details };
+    // Details come first so that one named like a problem field (a record's "status", say) cannot replace it.
+    return { ...error.details, status, code: error.code, title: titleByStatus[status] ?? "Error", detail: error.message };
   }
   return { status: 500, code: "internal_error", title: titleByStatus[500]!, detail: "Please try again in a minute. If it keeps happening, tell your IT service desk." };
 }
