@@ -20,6 +20,8 @@ import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
+import type { DashboardReadModel } from "./store/dashboard-read-model.js";
+import { connectSharePoint } from "./store/sharepoint/connect.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 
@@ -55,8 +57,21 @@ function startOverdueReminders(actions: ActionTracker, bot: { wakeOutbox(): void
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
+// The store and the dashboard read model that goes with it: SQLite counts in
+// SQL on its own connection; SharePoint counts from a copy kept current by
+// the delta feed.
+async function openStore(config: Config, log: (line: string) => void): Promise<{ store: Store; dashboard: DashboardReadModel }> {
+  if (config.store.adapter === "sharepoint" && config.store.sharepoint) {
+    const { store, dashboard } = await connectSharePoint(config.store.sharepoint, log);
+    log(`store: SharePoint lists on site ${config.store.sharepoint.siteId}`);
+    dashboard.catchUp().catch((error: unknown) => log(`store: the dashboard's first sync from SharePoint failed: ${(error as Error).message}`));
+    return { store, dashboard };
+  }
+  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path) };
+}
+
 export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
-  const store = new SqliteStore({ path: config.store.path });
+  const { store, dashboard } = await openStore(config, log);
   try {
     let authorityName: string | undefined;
     if (config.seedDemo) {
@@ -78,8 +93,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...auditRoutes(services),
       ...actionRoutes(services),
       ...libraryRoutes(services),
-      // The embedded store counts the dashboard in SQL, on its own read-only connection.
-      ...dashboardRoutes(services, new SqliteDashboardReadModel(config.store.path)),
+      ...dashboardRoutes(services, dashboard),
       ...programmeRoutes(services),
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
