@@ -2,10 +2,22 @@
 // conformance suite as SQLite, then what only this adapter does (throttling,
 // batches with partial failures, delta sync and 410, provisioning).
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { actionFilters, auditFilters, type Viewer } from "../api/auth/viewer.js";
+import { ofstedGradeScale } from "../api/domain/records/grade-scale.js";
+import { demoAuditTool } from "../api/seed/demo-authority.js";
+import { seedDemoAuthority } from "../api/seed/seed-demo.js";
+import { storeDashboardReadModel } from "../api/services/dashboard.js";
+import type { DashboardAnswer, DashboardRequest } from "../api/store/dashboard-read-model.js";
+import { SharePointDashboardReadModel } from "../api/store/sharepoint/dashboard-read-model.js";
 import { GraphTransport } from "../api/store/sharepoint/graph-transport.js";
+import { allListSpecs } from "../api/store/sharepoint/list-schema.js";
 import { SharePointStore } from "../api/store/sharepoint/sharepoint-store.js";
 import { provisionLists } from "../api/store/sharepoint/provision.js";
 import type { RetryPolicy } from "../api/store/sharepoint/throttling.js";
+import { queryableFields } from "../api/store/queryable-fields.js";
+import { ConfigError, loadConfig } from "../api/config.js";
+import { MsalTokenSource } from "../api/store/sharepoint/token-source.js";
+import { EntraTokenStandIn, standInAuthorityHost } from "./support/entra-token-stand-in.js";
 import { GraphStandIn } from "./support/graph-stand-in.js";
 import { describeStoreConformance } from "./store-conformance.js";
 
@@ -170,5 +182,192 @@ describe("SharePoint store: large lists", () => {
     const unindexed = `${listPath}/items?$expand=fields&$filter=${encodeURIComponent("fields/gtRecordBody eq 'x'")}`;
     await expect(graph.get(unindexed)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/not indexed.*HonorNonIndexedQueriesWarningMayFailRandomly/) });
     await expect(graph.get(unindexed, { Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly" })).rejects.toMatchObject({ message: expect.stringMatching(/list view threshold/) });
+  });
+});
+
+describe("SharePoint store: the dashboard read model from the delta feed", () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const normalised = (answer: DashboardAnswer) => ({
+    ...answer,
+    byStatus: [...answer.byStatus].sort((a, b) => a.status.localeCompare(b.status)),
+    byType: [...answer.byType].sort((a, b) => a.type.localeCompare(b.type)),
+  });
+
+  it("counts what the generic read model counts, stays current with changes and deletions, and reads the list again after a 410", async () => {
+    const { standIn, graph, store } = await provisionedSite();
+    await seedDemoAuthority(store);
+    const readModel = new SharePointDashboardReadModel({ graph, listPath: (name) => store.listPath(name), freshnessMs: 0 });
+    const generic = storeDashboardReadModel(store);
+    const viewerOf = async (personId: string): Promise<Viewer> => {
+      const person = (await store.get("person", personId))!;
+      const serviceTeamIds = person.serviceId ? (await store.query("team", { where: { serviceId: person.serviceId } })).records.map((record) => record.id) : [];
+      return { person, roles: person.roles, signIn: "local", serviceTeamIds };
+    };
+    const agree = async () => {
+      for (const personId of ["person-qa-lead", "person-tm-assessment", "person-sw-chloe"]) {
+        const viewer = await viewerOf(personId);
+        for (const request of [{}, { auditWhere: { type: "regular" } }] as Partial<DashboardRequest>[]) {
+          const full: DashboardRequest = {
+            auditScopes: auditFilters(viewer),
+            auditWhere: {},
+            actionScopes: actionFilters(viewer),
+            grades: ofstedGradeScale.grades,
+            sections: demoAuditTool.record.sections,
+            today,
+            ...request,
+          };
+          expect(normalised(await readModel.figures(full)), personId).toEqual(normalised(await generic.figures(full)));
+        }
+      }
+    };
+    const everything: DashboardRequest = { auditScopes: [{}], auditWhere: {}, actionScopes: [{}], grades: ofstedGradeScale.grades, sections: demoAuditTool.record.sections, today };
+
+    const [first] = await readModel.catchUp();
+    expect(first!.full).toBe(true);
+    await agree();
+    const auditsBefore = (await readModel.figures(everything)).audits;
+    expect(auditsBefore).toBeGreaterThan(0);
+
+    // Changes arrive through the delta feed: one request per list when little changed.
+    const planned = (await store.get("audit", "audit-planned"))!;
+    await store.update("audit", planned.id, { status: "cancelled", cancelReason: "duplicate" }, planned.etag, qaLead);
+    const added = await store.create("audit", { type: "regular", toolId: demoAuditTool.id, caseId: "case-100231" }, qaLead);
+    const incremental = await readModel.catchUp();
+    expect(incremental.map((outcome) => outcome.full)).toEqual([false, false, false]);
+    expect(incremental[0]!.changes).toBe(2);
+    expect(incremental.every((outcome) => outcome.requests === 1)).toBe(true);
+    await agree();
+    await store.delete("audit", added.id, added.etag, qaLead);
+    await readModel.catchUp();
+    expect((await readModel.figures(everything)).audits).toBe(auditsBefore);
+    await agree();
+
+    // A token Graph no longer honours: 410 Gone, then the whole list again.
+    standIn.expireDeltaTokens("GoldenThread-audit");
+    const stillPlanned = (await store.get("audit", "audit-assigned"))!;
+    await store.update("audit", stillPlanned.id, { dueDate: "2030-01-31" }, stillPlanned.etag, qaLead);
+    const resynced = await readModel.catchUp();
+    expect(resynced[0]!.full).toBe(true);
+    expect(standIn.requests.some((request) => request.status === 410)).toBe(true);
+    expect(readModel.audits.size).toBe(auditsBefore);
+    await agree();
+  });
+});
+
+describe("SharePoint store: provisioning", () => {
+  it("changes nothing the second time, adds a missing column and index, and reports a wrong-typed column without touching it", async () => {
+    const { standIn, graph } = await provisionedSite();
+    const again = await provisionLists(graph, standIn.siteId);
+    expect(again).toMatchObject({ createdLists: [], addedColumns: [], indexedColumns: [], wrongTypes: [] });
+    expect(again.unchangedLists).toHaveLength(allListSpecs().length);
+
+    const audits = standIn.listNamed("GoldenThread-audit");
+    audits.columns = audits.columns.filter((column) => column.name !== "gtTheme");
+    audits.columns.find((column) => column.name === "gtDueDate")!.indexed = false;
+    const status = audits.columns.find((column) => column.name === "gtStatus")!;
+    delete status.text;
+    status.number = {};
+    const repaired = await provisionLists(graph, standIn.siteId);
+    expect(repaired.createdLists).toEqual([]);
+    expect(repaired.addedColumns).toEqual(["GoldenThread-audit.gtTheme"]);
+    expect(repaired.indexedColumns).toEqual(["GoldenThread-audit.gtDueDate"]);
+    expect(repaired.wrongTypes).toEqual(["GoldenThread-audit.gtStatus: is number, should be text"]);
+    expect(status.number).toEqual({});
+    expect(audits.columns.find((column) => column.name === "gtTheme")).toMatchObject({ indexed: true, text: { allowMultipleLines: false } });
+  });
+
+  it("derives one list per kind of record, with an indexed column for every queryable field", () => {
+    const specs = allListSpecs();
+    for (const [kind, fields] of Object.entries(queryableFields)) {
+      const spec = specs.find((candidate) => candidate.displayName === `GoldenThread-${kind}`);
+      expect(spec, kind).toBeDefined();
+      for (const field of fields) expect(spec!.columns.find((column) => column.field === field), `${kind}.${field}`).toMatchObject({ indexed: true });
+    }
+    expect(specs.find((spec) => spec.displayName === "GoldenThread-frameworkComponent")!.columns.find((column) => column.field === "number")?.type).toBe("number");
+  });
+
+  it("refuses to open a site that has not been provisioned, and says what to run", async () => {
+    const standIn = await new GraphStandIn().start();
+    standIns.push(standIn);
+    const graph = new GraphTransport({ baseUrl: standIn.url, tokens: { accessToken: async () => "test-token" } });
+    await expect(SharePointStore.open({ siteId: standIn.siteId, graph })).rejects.toThrow(/npm run provision:sharepoint/);
+  });
+});
+
+describe("SharePoint store: tokens from Microsoft Entra through MSAL", () => {
+  const tenantId = "11111111-2222-3333-4444-555555555555";
+  const tokenSource = (entra: EntraTokenStandIn) =>
+    new MsalTokenSource({
+      tenantId,
+      clientId: "66666666-7777-8888-9999-000000000000",
+      credential: { secret: "test-secret" },
+      authorityHost: standInAuthorityHost,
+      networkClient: entra.networkClient(),
+      ...entra.metadata(tenantId),
+    });
+
+  it("asks Entra for a Graph token with client credentials once, then uses MSAL's cache", async () => {
+    const entra = await new EntraTokenStandIn().start();
+    try {
+      const tokens = tokenSource(entra);
+      expect(await tokens.accessToken()).toBe("token-1");
+      expect(await tokens.accessToken()).toBe("token-1");
+      expect(entra.issued).toEqual(["token-1"]);
+      expect(entra.requests[0]?.get("scope")).toContain("https://graph.microsoft.com/.default");
+    } finally {
+      await entra.stop();
+    }
+  });
+
+  it("gets a new token before the cached one expires", async () => {
+    const entra = await new EntraTokenStandIn().start();
+    try {
+      // Four minutes left: inside MSAL's five-minute renewal window, so each request renews.
+      entra.expiresInSeconds = 240;
+      const tokens = tokenSource(entra);
+      expect(await tokens.accessToken()).toBe("token-1");
+      expect(await tokens.accessToken()).toBe("token-2");
+    } finally {
+      await entra.stop();
+    }
+  });
+
+  it("sends Graph the current token, and fetches a fresh one when Graph says the token is no longer valid", async () => {
+    const entra = await new EntraTokenStandIn().start();
+    const graphStandIn = await new GraphStandIn({ acceptTokens: (token) => token === entra.issued.at(-1) && token !== "token-1" }).start();
+    standIns.push(graphStandIn);
+    try {
+      const graph = new GraphTransport({ baseUrl: graphStandIn.url, tokens: tokenSource(entra) });
+      const report = await provisionLists(graph, graphStandIn.siteId);
+      expect(report.createdLists).toHaveLength(allListSpecs().length);
+      expect(entra.issued).toEqual(["token-1", "token-2"]);
+      expect(graphStandIn.requests[0]?.status).toBe(401);
+    } finally {
+      await entra.stop();
+    }
+  });
+});
+
+describe("SharePoint store: configuration", () => {
+  const site = "contoso.sharepoint.com,2c712604-1370-44e7-a1f5-426573fda80a,2d2244c3-251a-49ea-93a8-39e1c3a060fe";
+
+  it("keeps SQLite as the default", () => {
+    expect(loadConfig({}).store.adapter).toBe("sqlite");
+  });
+
+  it("names every missing SharePoint setting in one error", () => {
+    expect(() => loadConfig({ STORE: "sharepoint" })).toThrow(ConfigError);
+    expect(() => loadConfig({ STORE: "sharepoint" })).toThrow(/SHAREPOINT_SITE_ID[\s\S]*SHAREPOINT_TENANT_ID[\s\S]*SHAREPOINT_CLIENT_ID[\s\S]*SHAREPOINT_CERTIFICATE_PATH/);
+    expect(() => loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE_ID: "https://contoso.sharepoint.com/sites/qa", SHAREPOINT_TENANT_ID: "t", SHAREPOINT_CLIENT_ID: "c", SHAREPOINT_CLIENT_SECRET: "s" })).toThrow(/Graph id/);
+    expect(() => loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE_ID: site, SHAREPOINT_TENANT_ID: "t", SHAREPOINT_CLIENT_ID: "c", SHAREPOINT_CERTIFICATE_PATH: "key.pem" })).toThrow(/both SHAREPOINT_CERTIFICATE_PATH/);
+    expect(() => loadConfig({ STORE: "mysql" })).toThrow(/STORE must be sqlite or sharepoint/);
+  });
+
+  it("reads a complete SharePoint configuration", () => {
+    const config = loadConfig({ STORE: "sharepoint", SHAREPOINT_SITE_ID: site, MicrosoftAppTenantId: "tenant-1", SHAREPOINT_CLIENT_ID: "client-1", SHAREPOINT_CLIENT_SECRET: "secret" });
+    expect(config.store).toMatchObject({
+      adapter: "sharepoint",
+      sharepoint: { siteId: site, tenantId: "tenant-1", clientId: "client-1", credential: { secret: "secret" }, graphBaseUrl: "https://graph.microsoft.com" },
+    });
   });
 });
