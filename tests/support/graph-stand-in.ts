@@ -42,9 +42,10 @@ export interface StandInList {
   items: Map<number, StoredItem>;
   nextId: number;
   changeCounter: number;
-  tombstones: { id: number; change: number }[];
-  /** Delta tokens below this are too old: 410 Gone. */
-  tokenFloor: number;
+  /** Every change in order (change numbers only grow): what the delta feed reads. */
+  changeLog: { change: number; id: number; deleted: boolean }[];
+  /** Delta tokens carry the epoch they were issued in; older epochs are too old: 410 Gone. */
+  tokenEpoch: number;
 }
 
 interface Answer {
@@ -118,7 +119,7 @@ export class GraphStandIn {
   /** Every delta token issued so far for this list becomes too old (410 Gone). */
   expireDeltaTokens(displayName: string): void {
     const list = this.listNamed(displayName);
-    list.tokenFloor = list.changeCounter + 1;
+    list.tokenEpoch += 1;
   }
 
   listNamed(displayName: string): StandInList {
@@ -251,7 +252,7 @@ export class GraphStandIn {
       if (method === "DELETE" && !property) {
         list.items.delete(item.id);
         list.changeCounter += 1;
-        list.tombstones.push({ id: item.id, change: list.changeCounter });
+        list.changeLog.push({ change: list.changeCounter, id: item.id, deleted: true });
         return { status: 204 };
       }
     }
@@ -279,8 +280,8 @@ export class GraphStandIn {
       items: new Map(),
       nextId: 1,
       changeCounter: 0,
-      tombstones: [],
-      tokenFloor: 0,
+      changeLog: [],
+      tokenEpoch: 1,
     };
     this.lists.set(list.id, list);
     for (const definition of (body.columns as Record<string, unknown>[] | undefined) ?? []) {
@@ -350,6 +351,7 @@ export class GraphStandIn {
     list.items.set(item.id, item);
     list.changeCounter += 1;
     item.change = list.changeCounter;
+    list.changeLog.push({ change: item.change, id: item.id, deleted: false });
     return item;
   }
 
@@ -366,6 +368,7 @@ export class GraphStandIn {
     item.modified = seconds(new Date());
     list.changeCounter += 1;
     item.change = list.changeCounter;
+    list.changeLog.push({ change: item.change, id: item.id, deleted: false });
   }
 
   private createItem(list: StandInList, body: Record<string, unknown>, query: URLSearchParams): Answer {
@@ -471,21 +474,45 @@ export class GraphStandIn {
       params.set("token", next);
       return `${base}?${params.toString()}`;
     };
-    if (token === "latest") return { status: 200, body: { value: [], "@odata.deltaLink": carry(String(list.changeCounter)) } };
-    const since = token ? Number(token) : 0;
-    if (!Number.isInteger(since) || since < 0) return graphError(400, "invalidRequest", "Invalid delta token.");
-    if (token && since < list.tokenFloor) {
-      return graphError(410, "resyncChangesApplyDifferences", "Resync required. Replace any local items with the server's version (including deletes).", { Location: base + (expand ? `?$expand=${expand}` : "") });
+    const tokenFor = (change: number) => `${list.tokenEpoch}.${change}`;
+    if (token === "latest") return { status: 200, body: { value: [], "@odata.deltaLink": carry(tokenFor(list.changeCounter)) } };
+    const [epoch, change] = token ? token.split(".").map(Number) : [list.tokenEpoch, 0];
+    const since = change ?? Number.NaN;
+    if (!Number.isInteger(since) || since < 0 || !Number.isInteger(epoch)) return graphError(400, "invalidRequest", "Invalid delta token.");
+    if (epoch !== list.tokenEpoch) {
+      const fresh = new URLSearchParams();
+      if (expand) fresh.set("$expand", expand);
+      if (query.get("$top")) fresh.set("$top", query.get("$top")!);
+      return graphError(410, "resyncChangesApplyDifferences", "Resync required. Replace any local items with the server's version (including deletes).", { Location: `${base}?${fresh.toString()}` });
     }
     const top = Math.min(Number(query.get("$top") ?? defaultTop), maxTop);
-    const changes: { change: number; resource: unknown }[] = [];
-    for (const item of list.items.values()) if (item.change > since) changes.push({ change: item.change, resource: this.itemResource(list, item, Boolean(expand?.includes("fields"))) });
-    if (since > 0) for (const tombstone of list.tombstones) if (tombstone.change > since) changes.push({ change: tombstone.change, resource: { id: String(tombstone.id), deleted: { state: "deleted" } } });
-    changes.sort((a, b) => a.change - b.change);
-    const page = changes.slice(0, top);
+    // Each item once, at its latest change; deletions only for a client that may hold the item.
+    let low = 0;
+    let high = list.changeLog.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list.changeLog[middle]!.change <= since) low = middle + 1;
+      else high = middle;
+    }
+    const page: { change: number; resource: unknown }[] = [];
+    let index = low;
+    for (; index < list.changeLog.length && page.length < top; index += 1) {
+      const entry = list.changeLog[index]!;
+      const item = list.items.get(entry.id);
+      if (entry.deleted) {
+        if (since > 0 && !item) page.push({ change: entry.change, resource: { id: String(entry.id), deleted: { state: "deleted" } } });
+      } else if (item && item.change === entry.change) {
+        page.push({ change: entry.change, resource: this.itemResource(list, item, Boolean(expand?.includes("fields"))) });
+      }
+    }
     const body: Record<string, unknown> = { value: page.map((change) => change.resource) };
-    if (changes.length > top) body["@odata.nextLink"] = carry(String(page.at(-1)!.change));
-    else body["@odata.deltaLink"] = carry(String(list.changeCounter));
+    let more = false;
+    for (let rest = index; rest < list.changeLog.length && !more; rest += 1) {
+      const entry = list.changeLog[rest]!;
+      more = entry.deleted ? since > 0 && !list.items.has(entry.id) : list.items.get(entry.id)?.change === entry.change;
+    }
+    if (more) body["@odata.nextLink"] = carry(tokenFor(page.at(-1)?.change ?? since));
+    else body["@odata.deltaLink"] = carry(tokenFor(list.changeCounter));
     return { status: 200, body };
   }
 }

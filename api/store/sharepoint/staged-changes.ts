@@ -80,7 +80,8 @@ export class StagedChanges implements RecordOperations {
     assertActor(actor);
     const record = parseRecord(kind, input);
     const id = options.id ?? newRecordId();
-    const staged = await this.stagedRecord(kind, id);
+    // A new random id cannot exist yet: no need to ask SharePoint (the unique id column is the backstop).
+    const staged = options.id === undefined ? this.newRecord(kind, id) : await this.stagedRecord(kind, id);
     if (staged.final) throw new DomainError("conflict", `A ${recordKindLabels[kind]} with id ${id} already exists.`, { kind, id });
     const at = this.now().toISOString();
     const saved = { ...record, id, etag: this.provisionalEtag(), createdAt: at, updatedAt: at } as Saved<K>;
@@ -153,6 +154,12 @@ export class StagedChanges implements RecordOperations {
       staged = this.records.get(key) ?? { kind, id, base, final: base?.saved ?? null };
       this.records.set(key, staged);
     }
+    return staged;
+  }
+
+  private newRecord(kind: RecordKind, id: string): StagedRecord {
+    const staged: StagedRecord = { kind, id, final: null };
+    this.records.set(`${kind}/${id}`, staged);
     return staged;
   }
 
