@@ -60,6 +60,7 @@ try {
   const replica = new DeltaReplica(graph, store.listPath(recordListName("audit")), "audit");
   const initial = await measure(() => replica.sync());
   row("initial sync (whole list through delta)", initial.ms, initial.requests, `${Math.round(audits / (initial.ms / 1000)).toLocaleString("en-GB")} items/s, ${initial.throttles} throttles, ${replica.size.toLocaleString("en-GB")} held`);
+  console.log(`${"".padEnd(46)} process memory with the copy held (and the stand-in's own copy): ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
 
   const idle = await measure(() => replica.sync());
   row("incremental sync, nothing changed", idle.ms, idle.requests);

@@ -6,7 +6,9 @@ import { actionFilters, auditFilters, type Viewer } from "../api/auth/viewer.js"
 import { ofstedGradeScale } from "../api/domain/records/grade-scale.js";
 import { demoAuditTool } from "../api/seed/demo-authority.js";
 import { seedDemoAuthority } from "../api/seed/seed-demo.js";
+import { AuditWorkflow } from "../api/services/audit-workflow.js";
 import { storeDashboardReadModel } from "../api/services/dashboard.js";
+import type { Person } from "../api/services/people.js";
 import type { DashboardAnswer, DashboardRequest } from "../api/store/dashboard-read-model.js";
 import { SharePointDashboardReadModel } from "../api/store/sharepoint/dashboard-read-model.js";
 import { GraphTransport } from "../api/store/sharepoint/graph-transport.js";
@@ -369,5 +371,24 @@ describe("SharePoint store: configuration", () => {
       adapter: "sharepoint",
       sharepoint: { siteId: site, tenantId: "tenant-1", clientId: "client-1", credential: { secret: "secret" }, graphBaseUrl: "https://graph.microsoft.com" },
     });
+  });
+});
+
+describe("SharePoint store: the services on it", () => {
+  it("runs an audit assignment end to end: the audit, its notifications and the audit log land together", async () => {
+    const { store } = await provisionedSite();
+    const clock = new Date("2026-11-26T09:00:00Z");
+    await seedDemoAuthority(store, clock);
+    const workflow = new AuditWorkflow(store, () => clock);
+    const qaLeadPerson = (await store.get("person", "person-qa-lead")) as Person;
+    const audit = await workflow.assign("audit-planned", "person-tm-assessment", "2026-12-10", qaLeadPerson);
+    expect(audit).toMatchObject({ status: "reflection_requested", auditorId: "person-tm-assessment", dueDate: "2026-12-10" });
+    expect(await store.get("audit", "audit-planned")).toEqual(audit);
+    const queued = async (recipientId: string) => (await store.query("outboxMessage", { where: { recipientId }, limit: 100 })).records.map((message) => message.notification);
+    expect(await queued("person-tm-assessment")).toContainEqual({ kind: "audit_assigned", auditId: "audit-planned" });
+    expect(await queued("person-sw-liam")).toContainEqual({ kind: "reflection_requested", auditId: "audit-planned" });
+    expect((await store.auditLog({ kind: "audit", recordId: "audit-planned" })).at(-1)?.actorId).toBe("person-qa-lead");
+    // The ETag the workflow returned is the one SharePoint holds: a follow-up edit with it succeeds.
+    await store.update("audit", audit.id, { theme: "Neglect" }, audit.etag, qaLead);
   });
 });

@@ -148,11 +148,9 @@ export class GraphTransport {
         }
       }
       if (sending.length === 0) {
-        pending = waiting;
-        if (waiting.length > 0 && waiting.every((step) => step.after && !outcomes.has(step.after) && !waiting.some((other) => other.id === step.after))) {
-          throw new Error("A batch step depends on a step that is not in the batch.");
-        }
-        continue;
+        // Steps come in dependency order, so only a step that depends on one outside the list can be left here.
+        if (waiting.length > 0) throw new Error(`Batch step ${waiting[0]!.id} depends on ${waiting[0]!.after}, which is not among the steps.`);
+        break;
       }
       const response = await this.post<BatchResponse>("/$batch", {
         requests: sending.map((step) => ({

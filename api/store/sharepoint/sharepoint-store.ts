@@ -212,8 +212,10 @@ export class SharePointStore implements Store {
   private decodeCursor(kind: RecordKind, text: string): Cursor {
     try {
       const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
-      const prefix = `${this.listPath(recordListName(kind))}/items?`;
-      if (cursor.kind === kind && ((typeof cursor.link === "string" && cursor.link.startsWith(prefix)) || (Number.isInteger(cursor.offset) && cursor.offset! > 0))) {
+      // Graph may spell the site id in its links differently from us; the list id and the items path are what must match.
+      const listItems = `/lists/${this.listIds.get(recordListName(kind))}/items?`.toLowerCase();
+      const isNextLink = typeof cursor.link === "string" && cursor.link.startsWith("/sites/") && cursor.link.toLowerCase().includes(listItems);
+      if (cursor.kind === kind && (isNextLink || (Number.isInteger(cursor.offset) && cursor.offset! > 0))) {
         return cursor;
       }
     } catch {
