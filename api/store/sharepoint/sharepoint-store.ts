@@ -104,7 +104,7 @@ export class SharePointStore implements Store {
   auditLog: RecordOperations["auditLog"] = (query) => this.shared(() => this.readAuditLog(query ?? {}));
 
   transaction<T>(work: (tx: RecordOperations) => Promise<T>): Promise<T> {
-    this.assertOpen();
+    if (this.closed) return Promise.reject(new Error("The store is closed"));
     return this.lock.withExclusive(async () => {
       const staged = new StagedChanges(this.source, this.now);
       const result = await work(staged);
@@ -129,12 +129,8 @@ export class SharePointStore implements Store {
   }
 
   private shared<T>(work: () => Promise<T>): Promise<T> {
-    this.assertOpen();
+    if (this.closed) return Promise.reject(new Error("The store is closed"));
     return this.lock.withShared(work);
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new Error("The store is closed");
   }
 
   // ---- reads ----
