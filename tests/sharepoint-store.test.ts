@@ -165,6 +165,35 @@ describe("SharePoint store: batches", () => {
   });
 });
 
+describe("SharePoint store: list fields", () => {
+  it("keeps the list-values rows in step as people are added to and removed from an audit", async () => {
+    const { standIn, store } = await provisionedSite();
+    const sharedWith = async (personId: string) => (await store.query("audit", { where: { sharedWithIds: { contains: personId } } })).records.map((record) => record.id);
+    const created = await store.create("audit", { type: "regular", toolId: "tool-1", caseId: "case-1", sharedWithIds: ["p-1", "p-2"] }, qaLead, { id: "audit-1" });
+    expect(await sharedWith("p-1")).toEqual(["audit-1"]);
+    const updated = await store.update("audit", created.id, { sharedWithIds: ["p-2", "p-3"] }, created.etag, qaLead);
+    expect(await sharedWith("p-1")).toEqual([]);
+    expect(await sharedWith("p-2")).toEqual(["audit-1"]);
+    expect(await sharedWith("p-3")).toEqual(["audit-1"]);
+    expect(standIn.listNamed("GoldenThread-ListValues").items.size).toBe(2);
+    await store.delete("audit", updated.id, updated.etag, qaLead);
+    expect(await sharedWith("p-2")).toEqual([]);
+    expect(standIn.listNamed("GoldenThread-ListValues").items.size).toBe(0);
+  });
+
+  it("pages a list-field view and combines it with other conditions", async () => {
+    const { store } = await provisionedSite();
+    for (let index = 0; index < 5; index += 1) {
+      await store.create("audit", { type: "regular", toolId: "tool-1", caseId: `case-${index}`, status: index % 2 ? "assigned" : "planned", dueDate: `2026-0${index + 1}-01`, sharedWithIds: ["p-1"] }, qaLead, { id: `audit-${index}` });
+    }
+    const first = await store.query("audit", { where: { sharedWithIds: { contains: "p-1" }, status: "planned" }, orderBy: { field: "dueDate", direction: "desc" }, limit: 2 });
+    expect(first.records.map((record) => record.id)).toEqual(["audit-4", "audit-2"]);
+    const second = await store.query("audit", { where: { sharedWithIds: { contains: "p-1" }, status: "planned" }, orderBy: { field: "dueDate", direction: "desc" }, limit: 2, cursor: first.nextCursor });
+    expect(second.records.map((record) => record.id)).toEqual(["audit-0"]);
+    expect(second.nextCursor).toBeUndefined();
+  });
+});
+
 describe("SharePoint store: large lists", () => {
   it("queries only indexed columns, so a list over 5,000 items still answers; Graph refuses an unindexed filter there", async () => {
     const { standIn, graph, store } = await provisionedSite();
@@ -179,6 +208,8 @@ describe("SharePoint store: large lists", () => {
     const planned = await store.query("audit", { where: { status: "planned" }, orderBy: { field: "caseId" }, limit: 500 });
     expect(planned.records).toHaveLength(500);
     expect(planned.nextCursor).toBeTruthy();
+
+    expect(standIn.requests.filter((request) => request.prefer !== undefined)).toEqual([]);
 
     const listPath = store.listPath("GoldenThread-audit");
     const unindexed = `${listPath}/items?$expand=fields&$filter=${encodeURIComponent("fields/gtRecordBody eq 'x'")}`;

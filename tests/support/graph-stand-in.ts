@@ -80,7 +80,7 @@ export class GraphStandIn {
   readonly siteId = "contoso.sharepoint.com,2c712604-1370-44e7-a1f5-426573fda80a,2d2244c3-251a-49ea-93a8-39e1c3a060fe";
   readonly lists = new Map<string, StandInList>();
   /** Every request received: top-level ones and each batch step (marked). */
-  readonly requests: { method: string; path: string; inBatch: boolean; status?: number }[] = [];
+  readonly requests: { method: string; path: string; inBatch: boolean; status?: number; prefer?: string }[] = [];
   url = "";
   private server?: Server;
   private forcedThrottles: { status: number; retryAfterSeconds: number; inBatch: boolean }[] = [];
@@ -158,7 +158,7 @@ export class GraphStandIn {
       const isBatch = request.method === "POST" && path === "/$batch";
       answer = this.throttle(false, !isBatch) ?? (isBatch ? this.batch(text) : this.safely(request.method ?? "GET", path, headers, text));
     }
-    this.requests.push({ method: request.method ?? "GET", path, inBatch: false, status: answer.status });
+    this.requests.push({ method: request.method ?? "GET", path, inBatch: false, status: answer.status, prefer: headers.prefer });
     const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
     response.writeHead(answer.status, { ...(body ? { "Content-Type": "application/json" } : {}), ...answer.headers });
     response.end(body);
@@ -201,7 +201,7 @@ export class GraphStandIn {
         ? graphError(424, "FailedDependency", `Dependency ${failedDependency} failed.`)
         : (this.throttle(true, true) ?? this.safely(step.method, step.url.startsWith("/") ? step.url : `/${step.url}`, headers, step.body === undefined ? "" : JSON.stringify(step.body)));
       statuses.set(step.id, answer.status);
-      this.requests.push({ method: step.method, path: step.url, inBatch: true, status: answer.status });
+      this.requests.push({ method: step.method, path: step.url, inBatch: true, status: answer.status, prefer: headers.prefer });
       return { id: step.id, status: answer.status, headers: { "Content-Type": "application/json", ...answer.headers }, ...(answer.body === undefined ? {} : { body: answer.body }) };
     });
     return { status: 200, body: { responses } };
