@@ -35,6 +35,7 @@ export interface RunningApp {
 }
 
 const reminderIntervalMs = 60 * 60 * 1000;
+const dashboardSyncIntervalMs = 30 * 1000;
 
 // Overdue actions get at most one reminder per working day; checking hourly
 // (and at start) catches the new day without a scheduler.
@@ -60,18 +61,17 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 // The store and the dashboard read model that goes with it: SQLite counts in
 // SQL on its own connection; SharePoint counts from a copy kept current by
 // the delta feed.
-async function openStore(config: Config, log: (line: string) => void): Promise<{ store: Store; dashboard: DashboardReadModel }> {
+async function openStore(config: Config, log: (line: string) => void): Promise<{ store: Store; dashboard: DashboardReadModel; stopSync: () => void }> {
   if (config.store.adapter === "sharepoint" && config.store.sharepoint) {
     const { store, dashboard } = await connectSharePoint(config.store.sharepoint, log);
     log(`store: SharePoint lists on site ${config.store.sharepoint.siteId}`);
-    dashboard.catchUp().catch((error: unknown) => log(`store: the dashboard's first sync from SharePoint failed: ${(error as Error).message}`));
-    return { store, dashboard };
+    return { store, dashboard, stopSync: dashboard.syncEvery(dashboardSyncIntervalMs, log) };
   }
-  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path) };
+  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path), stopSync: () => undefined };
 }
 
 export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
-  const { store, dashboard } = await openStore(config, log);
+  const { store, dashboard, stopSync } = await openStore(config, log);
   try {
     let authorityName: string | undefined;
     if (config.seedDemo) {
@@ -124,6 +124,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       routes: () => registeredRoutes(server),
       async stop() {
         clearInterval(reminders);
+        stopSync();
         await bot.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -133,6 +134,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       },
     };
   } catch (error) {
+    stopSync();
     await store.close();
     throw error;
   }

@@ -52,6 +52,15 @@ export class SharePointDashboardReadModel implements DashboardReadModel {
     return this.syncing;
   }
 
+  /** Keeps the copy current in the background (so a dashboard after a quiet spell needs no catching up); returns the stop. */
+  syncEvery(intervalMs: number, log: (line: string) => void): () => void {
+    const sync = () => this.catchUp().catch((error: unknown) => log(`store: the dashboard's sync from SharePoint failed: ${(error as Error).message}`));
+    void sync();
+    const timer = setInterval(sync, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   async figures(request: DashboardRequest): Promise<DashboardAnswer> {
     if (this.now() - this.lastSync >= this.freshnessMs) await this.catchUp();
     const audits = [...this.audits.values()].filter(
