@@ -198,6 +198,9 @@ describe("SharePoint store: large lists", () => {
   it("queries only indexed columns, so a list over 5,000 items still answers; Graph refuses an unindexed filter there", async () => {
     const { standIn, graph, store } = await provisionedSite();
     const created = await store.create("audit", { type: "regular", toolId: "tool-1", caseId: "case-1", status: "assigned" }, qaLead);
+    const smallList = `${store.listPath("GoldenThread-audit")}/items?$expand=fields&$filter=${encodeURIComponent("fields/gtRecordBody eq 'x'")}`;
+    // On a small list Graph lets an unindexed filter through when asked with the Prefer header.
+    await expect(graph.get(smallList, { Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly" })).resolves.toMatchObject({ value: [] });
     const [sample] = standIn.listNamed("GoldenThread-audit").items.values();
     standIn.seedItems(
       "GoldenThread-audit",
