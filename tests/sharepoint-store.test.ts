@@ -201,6 +201,7 @@ describe("SharePoint store: large lists", () => {
     const smallList = `${store.listPath("GoldenThread-audit")}/items?$expand=fields&$filter=${encodeURIComponent("fields/gtRecordBody eq 'x'")}`;
     // On a small list Graph lets an unindexed filter through when asked with the Prefer header.
     await expect(graph.get(smallList, { Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly" })).resolves.toMatchObject({ value: [] });
+    const adapterRequestsFrom = standIn.requests.length;
     const [sample] = standIn.listNamed("GoldenThread-audit").items.values();
     standIn.seedItems(
       "GoldenThread-audit",
@@ -212,7 +213,7 @@ describe("SharePoint store: large lists", () => {
     expect(planned.records).toHaveLength(500);
     expect(planned.nextCursor).toBeTruthy();
 
-    expect(standIn.requests.filter((request) => request.prefer !== undefined)).toEqual([]);
+    expect(standIn.requests.slice(adapterRequestsFrom).filter((request) => request.prefer !== undefined)).toEqual([]);
 
     const listPath = store.listPath("GoldenThread-audit");
     const unindexed = `${listPath}/items?$expand=fields&$filter=${encodeURIComponent("fields/gtRecordBody eq 'x'")}`;
