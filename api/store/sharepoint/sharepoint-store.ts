@@ -255,7 +255,12 @@ export class SharePointStore implements Store {
     staged.log.forEach((entry, index) => chain({ id: `log-${index}`, method: "POST", url: `${this.listPath(auditLogListName)}/items`, body: { fields: auditLogFields(entry) } }));
     listValueSteps.forEach((step, index) => chain({ ...step, id: `value-${index}` }));
 
-    const outcomes = await this.graph.batch(steps);
+    const outcomes = await this.graph.batch(steps).catch((error: unknown) => {
+      // The connection broke with a batch in flight: SharePoint may have applied some of it, and nothing here can tell which.
+      const records = changed.map((record) => `${record.kind} ${record.id}`).join(", ");
+      this.log(`sharepoint: a batch was interrupted (${(error as Error).message}); some of these changes may have landed without their audit-log entries: ${records}`);
+      throw error;
+    });
     const refused = changed.findIndex((_, index) => !succeeded(outcomes.get(`record-${index}`)));
     if (refused >= 0) {
       await this.compensate(changed.slice(0, refused), outcomes);
