@@ -15,6 +15,9 @@ import { auditRoutes } from "./http/routes/audit-routes.js";
 import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { moderationRoutes } from "./http/routes/moderation-routes.js";
+import { moderationResolutionRoutes } from "./http/routes/moderation-resolution-routes.js";
+import { moderationRuleRoutes } from "./http/routes/moderation-rule-routes.js";
+import { parallelAuditRoutes } from "./http/routes/parallel-audit-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
@@ -98,6 +101,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...moderationResolutionRoutes(services),
+      ...moderationRuleRoutes(services),
+      ...parallelAuditRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

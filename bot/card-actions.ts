@@ -45,6 +45,10 @@ const schemas = {
   "reflection.begin": z.object({ auditId: id }),
   "moderation.agree": z.object({ moderationId: id }),
   "moderation.regrade": z.object({ moderationId: id, rationale: text(4000) }).loose(),
+  "moderation.view": z.object({ moderationId: id, comment: text(4000) }).loose(),
+  "moderation.accept": z.object({ moderationId: id }),
+  "moderation.dispute": z.object({ moderationId: id, reason: text(4000) }),
+  "moderation.decide": z.object({ moderationId: id, rationale: text(4000) }).loose(),
   "action.done": z.object({ actionId: id, evidence: text(4000) }),
   "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
   "card.refresh": z.object({ card: z.enum(cardKinds), id }),
@@ -57,6 +61,9 @@ function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
   if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id! };
   if (verb === "reflection.begin") return { card: "reflection", id: data.auditId! };
   if (verb.startsWith("audit.")) return { card: "audit", id: data.auditId! };
+  if (verb === "moderation.view") return { card: "moderation_panel", id: data.moderationId! };
+  if (verb === "moderation.accept" || verb === "moderation.dispute") return { card: "moderation_outcome", id: data.moderationId! };
+  if (verb === "moderation.decide") return { card: "moderation_escalation", id: data.moderationId! };
   if (verb.startsWith("moderation.")) return { card: "moderation", id: data.moderationId! };
   return { card: "action", id: data.actionId! };
 }
@@ -135,7 +142,19 @@ async function perform(
       return "You agreed with the auditor's grades. They have been told.";
     case "moderation.regrade":
       await workflow.moderate(data.moderationId!, { agree: false, grades: gradesFrom(raw), rationale: data.rationale ?? "" }, person);
-      return "Your grades are recorded beside the auditor's. They have been told.";
+      return "Your grades are recorded beside the auditor's. The auditor has been asked to accept them or say why not.";
+    case "moderation.view":
+      await workflow.moderation.giveView(data.moderationId!, gradesFrom(raw), data.comment ?? "", person);
+      return "Your view is recorded. The chair will record the panel's outcome.";
+    case "moderation.accept":
+      await workflow.moderation.respond(data.moderationId!, { accept: true }, person);
+      return "You accepted the moderated grades. They are now the audit's final grades; your own grades are kept beside them.";
+    case "moderation.dispute":
+      await workflow.moderation.respond(data.moderationId!, { accept: false, reason: data.reason ?? "" }, person);
+      return "Your disagreement has gone to the QA lead, whose decision is final.";
+    case "moderation.decide":
+      await workflow.moderation.decide(data.moderationId!, gradesFrom(raw), data.rationale ?? "", person);
+      return "Your decision is recorded as final. The auditor and moderator have been told.";
     case "action.done":
       await actions.markDone(data.actionId!, data.evidence ?? "", person);
       return "Marked done. Thank you.";

@@ -8,11 +8,24 @@ import { actionCard } from "./cards/action-card.js";
 import { auditCard } from "./cards/audit-card.js";
 import { auditDeclinedCard } from "./cards/audit-declined-card.js";
 import { moderationCard } from "./cards/moderation-card.js";
+import { moderationEscalationCard } from "./cards/moderation-escalation-card.js";
 import { moderationOutcomeCard } from "./cards/moderation-outcome-card.js";
+import { moderationPanelCard } from "./cards/moderation-panel-card.js";
+import { parallelComparisonCard } from "./cards/parallel-comparison-card.js";
 import { reflectionInviteCard } from "./cards/reflection-invite-card.js";
 import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
 
-export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action"] as const;
+export const cardKinds = [
+  "audit",
+  "audit_declined",
+  "reflection",
+  "moderation",
+  "moderation_outcome",
+  "action",
+  "moderation_panel",
+  "moderation_escalation",
+  "parallel_comparison",
+] as const;
 export type CardKind = (typeof cardKinds)[number];
 
 export interface CardSubject {
@@ -31,7 +44,14 @@ export function subjectOf(notification: Notification): CardSubject {
     case "moderation_requested":
       return { card: "moderation", id: notification.moderationId };
     case "moderation_outcome":
+    case "moderation_resolved":
       return { card: "moderation_outcome", id: notification.moderationId };
+    case "moderation_panel_invited":
+      return { card: "moderation_panel", id: notification.moderationId };
+    case "moderation_escalated":
+      return { card: "moderation_escalation", id: notification.moderationId };
+    case "parallel_audit_compared":
+      return { card: "parallel_comparison", id: notification.moderationId };
     case "action_raised":
     case "action_overdue":
       return { card: "action", id: notification.actionId };
@@ -55,10 +75,17 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
       return reflectionInviteCard(await reflectionView(context, audit), refresh);
     }
     case "moderation":
-    case "moderation_outcome": {
+    case "moderation_outcome":
+    case "moderation_panel":
+    case "moderation_escalation":
+    case "parallel_comparison": {
       const moderation = requireRecord(await store.get("moderation", subject.id), "moderation", subject.id);
       const view = await moderationView(context, moderation);
-      return subject.card === "moderation" ? moderationCard(view, refresh) : moderationOutcomeCard(view);
+      if (subject.card === "moderation") return moderationCard(view, refresh);
+      if (subject.card === "moderation_panel") return moderationPanelCard(view, refresh);
+      if (subject.card === "moderation_escalation") return moderationEscalationCard(view, refresh);
+      if (subject.card === "parallel_comparison") return parallelComparisonCard(view);
+      return moderationOutcomeCard(view, refresh);
     }
     case "action": {
       const action = requireRecord(await store.get("action", subject.id), "action", subject.id);

@@ -6,7 +6,10 @@ import { actionCard } from "../bot/cards/action-card.js";
 import { auditCard } from "../bot/cards/audit-card.js";
 import { auditDeclinedCard } from "../bot/cards/audit-declined-card.js";
 import { moderationCard } from "../bot/cards/moderation-card.js";
+import { moderationEscalationCard } from "../bot/cards/moderation-escalation-card.js";
 import { moderationOutcomeCard } from "../bot/cards/moderation-outcome-card.js";
+import { moderationPanelCard } from "../bot/cards/moderation-panel-card.js";
+import { parallelComparisonCard } from "../bot/cards/parallel-comparison-card.js";
 import { reflectionInviteCard } from "../bot/cards/reflection-invite-card.js";
 import type { AdaptiveCard } from "../bot/cards/render-card.js";
 import { welcomeCard } from "../bot/cards/welcome-card.js";
@@ -67,14 +70,26 @@ const moderation: ModerationCardView = {
   sampledBecause: "Graded inadequate, which is always moderated",
   status: "Waiting for moderation",
   rows: [
-    { sectionKey: "voice", title: "The child's voice", auditorGrade: "Good", auditorGradeKey: "good", moderatorGrade: "—" },
-    { sectionKey: "overall", title: "Overall", auditorGrade: "Inadequate", auditorGradeKey: "inadequate", moderatorGrade: "—" },
+    { sectionKey: "voice", title: "The child's voice", auditorGrade: "Good", auditorGradeKey: "good", moderatorGrade: "Good", moderatorGradeKey: "good", outcome: "grades agreed", finalGrade: "—" },
+    { sectionKey: "overall", title: "Overall", auditorGrade: "Inadequate", auditorGradeKey: "inadequate", moderatorGrade: "Requires improvement to be good", moderatorGradeKey: "requires_improvement", outcome: "re-graded up", finalGrade: "—" },
   ],
   grades,
+  kind: "Peer moderation",
   outcome: "re-graded up",
   rationale: "The child is safe; the plan lacks dates.",
   canModerate: true,
+  canRespond: false,
+  canDecide: false,
+  canGiveView: false,
+  isPanel: false,
+  panelMembers: "",
+  panelViews: [],
+  dissent: [],
+  auditorResponse: "",
+  decision: "",
+  escalatedTo: "",
   auditUrl: "https://qa.example.gov.uk/tab/index.html#/audits/audit-2",
+  comparisonUrl: "https://qa.example.gov.uk/tab/index.html#/moderation?compare=moderation-1",
   notice: "",
   noticeColor: "Good",
 };
@@ -116,6 +131,18 @@ const cards: [string, AdaptiveCard][] = [
   ["reflection invitation", reflectionInviteCard({ ...reflection, ...childDetails }, refresh)],
   ["moderation request", moderationCard({ ...moderation, ...childDetails }, refresh)],
   ["moderation outcome", moderationOutcomeCard({ ...moderation, ...childDetails })],
+  ["moderation outcome: accept or disagree", moderationOutcomeCard({ ...moderation, canModerate: false, canRespond: true, status: "Re-graded: waiting for the auditor", ...childDetails }, refresh)],
+  [
+    "moderation outcome: decided by the QA lead, panel dissent",
+    moderationOutcomeCard({ ...moderation, canModerate: false, auditorResponse: "Disagreed on 3 November 2026: the plan has dates", decision: "Decided by Priya Shah on 4 November 2026: the plan is specific", rows: moderation.rows.map((row) => ({ ...row, finalGrade: "Good" })), dissent: [{ name: "Tom Okafor", detail: "Differs on Overall. Would keep inadequate." }], ...childDetails }),
+  ],
+  [
+    "moderation request: panel chair with views",
+    moderationCard({ ...moderation, isPanel: true, kind: "Moderation panel", panelMembers: "Tom Okafor, Owen Ridley", panelViews: [{ name: "Tom Okafor", grades: "Overall: Inadequate", comment: "Drift since the last review" }], ...childDetails }, refresh),
+  ],
+  ["moderation panel invitation", moderationPanelCard({ ...moderation, canModerate: false, canGiveView: true, isPanel: true, kind: "Moderation panel", panelMembers: "Tom Okafor, Owen Ridley", ...childDetails }, refresh)],
+  ["moderation escalation to the QA lead", moderationEscalationCard({ ...moderation, canModerate: false, canDecide: true, status: "The auditor disagreed", auditorResponse: "Disagreed on 3 November 2026: the plan has dates", escalatedTo: "Priya Shah", ...childDetails }, refresh)],
+  ["parallel audit comparison", parallelComparisonCard({ ...moderation, kind: "External parallel audit", moderatorName: "Ruth Ellison", ...childDetails })],
   ["action", actionCard({ ...action, ...childDetails }, refresh)],
   ["work list", workListCard({ title: "Your audits", empty: "None", rows: [{ label: "NM-100231", detail: "In progress" }], tabUrl: "https://qa.example.gov.uk/tab/", ...childDetails } as never)],
 ];

@@ -10,6 +10,10 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reflection_requested"), auditId: id }),
   z.object({ kind: z.literal("moderation_requested"), moderationId: id }),
   z.object({ kind: z.literal("moderation_outcome"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_panel_invited"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_escalated"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_resolved"), moderationId: id }),
+  z.object({ kind: z.literal("parallel_audit_compared"), moderationId: id }),
   z.object({ kind: z.literal("action_raised"), actionId: id }),
   z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
 ]);
