@@ -10,6 +10,7 @@ import {
 } from "botbuilder";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { BulletinService } from "../api/services/bulletins.js";
 import { personByEntraId, type Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
 import { runCardAction, type CardActionResult } from "./card-actions.js";
@@ -23,6 +24,7 @@ export interface BotSettings {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  bulletins: BulletinService;
   /** The tab's address; read per message because a test server learns its port only once listening. */
   tabUrl: () => string;
   now: () => Date;
@@ -115,6 +117,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
         store: this.settings.store,
         workflow: this.settings.workflow,
         actions: this.settings.actions,
+        bulletins: this.settings.bulletins,
         tabUrl: this.settings.tabUrl,
         today: () => this.today(),
         beginReflection: async (auditId, practitioner) => {
@@ -141,6 +144,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       aadObjectId: conversationType === "personal" ? activity.from?.aadObjectId : undefined,
       personId: conversationType === "personal" ? person?.id : undefined,
       teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id,
+      title: conversationType === "channel" ? channelTitle(activity.channelData) : undefined,
       reference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
     });
     if (installed && conversationType === "personal" && person) {
@@ -163,6 +167,14 @@ export class GoldenThreadBot extends TeamsActivityHandler {
   private today(): string {
     return this.settings.now().toISOString().slice(0, 10);
   }
+}
+
+/** "Team › Channel" from Teams' channelData; a team's first channel is its General channel and comes without a name. */
+function channelTitle(channelData: unknown): string | undefined {
+  const data = channelData as { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
+  const team = typeof data?.team?.name === "string" ? data.team.name : undefined;
+  const channel = typeof data?.channel?.name === "string" && data.channel.name ? data.channel.name : "General";
+  return team ? `${team} › ${channel}`.slice(0, 300) : undefined;
 }
 
 const notRecognised = "Hello. I can't find you in Golden Thread's list of staff yet, so I can't show you any audits. Ask your QA lead to add you.";

@@ -489,10 +489,11 @@ export class OutboxWorker {
 
     for await (const message of this.dueMessages()) {
       if (this.stopping || failure !== undefined || handled >= this.batchSize) break;
-      let recipient = recipients.get(message.recipientId);
+      const recipientKey = `${message.to}:${message.recipientId}`;
+      let recipient = recipients.get(recipientKey);
       if (recipient === undefined) {
-        recipient = await this.findRecipient(message.recipientId);
-        recipients.set(message.recipientId, recipient);
+        recipient = await this.findRecipient(message);
+        recipients.set(recipientKey, recipient);
       }
       if ("held" in recipient) {
         handled += 1;
@@ -523,7 +524,7 @@ export class OutboxWorker {
         this.deliver(message, target)
           .then((result) => {
             if (result === "sent") delivered += 1;
-            if (result === "blocked" || result === "not_installed") recipients.set(message.recipientId, { held: result });
+            if (result === "blocked" || result === "not_installed") recipients.set(recipientKey, { held: result });
           })
           .catch((error: unknown) => {
             failure ??= error;
@@ -539,8 +540,14 @@ export class OutboxWorker {
     return deferredUntil === undefined ? { handled, delivered } : { handled, delivered, deferredUntil };
   }
 
-  /** The person's personal chat with the bot; failing that, why there is none. */
-  private async findRecipient(personId: string): Promise<Recipient> {
+  /** The channel, or the person's personal chat with the bot; failing that, why there is none. */
+  private async findRecipient(message: Saved<"outboxMessage">): Promise<Recipient> {
+    if (message.to === "channel") {
+      const channel = await this.store.get("teamsConversation", message.recipientId);
+      if (channel?.status === "installed") return { conversation: channel };
+      return { held: channel?.status === "blocked" ? "blocked" : "not_installed" };
+    }
+    const personId = message.recipientId;
     const page = await this.store.query("teamsConversation", {
       where: { personId },
       orderBy: { field: "updatedAt", direction: "desc" },
