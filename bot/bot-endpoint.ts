@@ -15,6 +15,7 @@ import { GoldenThreadBot } from "./golden-thread-bot.js";
 import { activityProblems } from "./incoming-activity.js";
 import { OutboxWorker, requeueForRecipient } from "./outbox/outbox-worker.js";
 import { TeamsDelivery } from "./outbox/teams-delivery.js";
+import { outboxTransportSettings } from "./outbox/transport-settings.js";
 
 export interface BotEndpoint {
   /** Problems with the activity's shape; empty when botbuilder may process it. */
@@ -60,6 +61,7 @@ export function createBotEndpoint({ config, store, workflow, actions, bulletins,
     actor: botActor,
     log,
     now,
+    ...outboxTransportSettings(config.outbox, store, now, log),
     delivery: {
       send: (conversation, activity) => delivery.send(conversation, activity),
       render: async (message) => {
