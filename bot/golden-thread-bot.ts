@@ -138,14 +138,19 @@ export class GoldenThreadBot extends TeamsActivityHandler {
     const person = await personByEntraId(this.settings.store, activity.from?.aadObjectId);
     const type = activity.conversation.conversationType;
     const conversationType = type === "channel" ? "channel" : type === "groupChat" ? "groupChat" : "personal";
+    const reference = TurnContext.getConversationReference(activity);
+    // In a channel, a reply or a card in a thread arrives as "<channel>;messageid=<post>":
+    // remember the channel itself, where new posts go.
+    const conversationId = conversationType === "channel" ? (activity.conversation.id.split(";")[0] ?? activity.conversation.id) : activity.conversation.id;
+    if (conversationId !== activity.conversation.id) reference.conversation = { ...activity.conversation, id: conversationId };
     const { conversation, installed } = await rememberConversation(this.settings.store, {
-      conversationId: activity.conversation.id,
+      conversationId,
       conversationType,
       aadObjectId: conversationType === "personal" ? activity.from?.aadObjectId : undefined,
       personId: conversationType === "personal" ? person?.id : undefined,
       teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id,
-      title: conversationType === "channel" ? channelTitle(activity.channelData) : undefined,
-      reference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+      title: conversationType === "channel" ? channelTitle(activity.channelData, activity.conversation) : undefined,
+      reference: reference as unknown as Record<string, unknown>,
     });
     if (installed && conversationType === "personal" && person) {
       await this.welcome(context, person);
@@ -169,12 +174,17 @@ export class GoldenThreadBot extends TeamsActivityHandler {
   }
 }
 
-/** "Team › Channel" from Teams' channelData; a team's first channel is its General channel and comes without a name. */
-function channelTitle(channelData: unknown): string | undefined {
-  const data = channelData as { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
+/**
+ * "Team › Channel" from Teams' channelData (or the conversation's name). A
+ * team's General channel has the team's own id and comes without a name.
+ */
+function channelTitle(channelData: unknown, conversation: { id: string; name?: string }): string | undefined {
+  const data = channelData as { team?: { id?: unknown; name?: unknown }; channel?: { name?: unknown } } | undefined;
   const team = typeof data?.team?.name === "string" ? data.team.name : undefined;
-  const channel = typeof data?.channel?.name === "string" && data.channel.name ? data.channel.name : "General";
-  return team ? `${team} › ${channel}`.slice(0, 300) : undefined;
+  if (!team) return undefined;
+  const named = typeof data?.channel?.name === "string" && data.channel.name ? data.channel.name : conversation.name;
+  const channel = named || (data?.team?.id === conversation.id ? "General" : undefined);
+  return (channel ? `${team} › ${channel}` : team).slice(0, 300);
 }
 
 const notRecognised = "Hello. I can't find you in Golden Thread's list of staff yet, so I can't show you any audits. Ask your QA lead to add you.";
