@@ -12,7 +12,6 @@ import { allRecords } from "../../store/all-records.js";
 import type { Saved } from "../../store/port.js";
 import { bulletinReport, channelName } from "../../services/bulletin-report.js";
 import { bulletinState, canWriteBulletins } from "../../services/bulletins.js";
-import { requireRecord } from "../../services/people.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 
@@ -167,7 +166,7 @@ export function bulletinRoutes({ store, bulletins, now, tabUrl, notificationsQue
       responses: { 200: "The report", 403: "Only the PSW, the QA lead and managers see reports" },
       async handle({ viewer, params }) {
         if (!mayReport(viewer)) throw new DomainError("forbidden", "Only the principal social worker, the QA lead and managers can see who a bulletin reached.");
-        const bulletin = requireRecord(await visible(viewer, params.bulletinId), "bulletin", params.bulletinId);
+        const bulletin = await visible(viewer, params.bulletinId);
         return { body: { state: bulletinState(bulletin, now()), ...(await bulletinReport(store, bulletin, viewer)) } };
       },
     }),
