@@ -91,4 +91,27 @@ describe("the bulletin pages", () => {
     expect(report.body).toMatchObject({ read: 1, readers: 2 });
     await page.close();
   });
+
+  it('lets the PSW publish the demo "you said, we did" and open the page for families', async () => {
+    const page = await newPage();
+    await signIn(page, "Tom Okafor");
+    await go(page, "#/you-said-we-did");
+    await page.getByRole("heading", { name: "You said, we did" }).waitFor();
+    await page.getByRole("link", { name: "Knowing when visits change" }).click();
+    await page.getByRole("heading", { name: "You said, we did: Knowing when visits change" }).waitFor();
+    expect(await page.getByLabel("Theme").inputValue()).toBe("Knowing when visits change");
+    await page.getByRole("checkbox", { name: "Northmoor children's services › Quality assurance" }).check();
+    await expectAccessible(page, "the you said, we did form", { exclude: ["[data-testid=card-preview]"] });
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText(/^Published /).waitFor();
+    await page.getByTestId("card-preview").getByText("Evidence: Tell the child when visits change, and why (in progress)").waitFor();
+    const [familyPage] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the page for families" }).click()]);
+    await familyPage.getByRole("heading", { name: "You said, we did" }).waitFor();
+    const text = (await familyPage.textContent("body")) ?? "";
+    expect(text).toContain("Children in care told us they want to know sooner when a visit changes");
+    expect(text).toContain("We have started this.");
+    expect(text).not.toContain("Tell the child when visits change, and why"); // action titles stay inside Golden Thread
+    await familyPage.close();
+    await page.close();
+  });
 });
