@@ -8,7 +8,7 @@
 //
 //   npx tsx bench/bulletin-fanout-bench.ts [recipients=5000] [kills=2] [latency ms=20]
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
 import { BulletinService } from "../api/services/bulletins.js";
 import type { Store } from "../api/store/port.js";
@@ -93,10 +93,13 @@ console.log(`Connector stand-in enforces Teams' limits and answers after ${laten
   });
   worker.start();
   const started = Date.now();
+  const cpuAtStart = process.cpuUsage();
   const { keys, enqueueMs } = await publish(store, prepared);
   worker.wake();
   while (connector.sent.length < keys.length && Date.now() - started < 30 * 60_000) await sleep(20);
   const lastAt = Math.max(...connector.sent.map((sent) => sent.receivedAt!));
+  const cpu = process.cpuUsage(cpuAtStart);
+  const [load] = loadavg();
   await sleep(500); // anything extra would arrive now
   await worker.stop();
   const times = connector.sent.map((sent) => sent.receivedAt!);
@@ -107,6 +110,7 @@ console.log(`Connector stand-in enforces Teams' limits and answers after ${laten
   console.log(`   "Send now" to last card: ${format(total, 1)} s = ${format(total / minimumSeconds, 3)} × the rate-limit minimum`);
   console.log(`   first card to last: ${format(sendSpan, 1)} s = ${format(sendSpan / minimumSeconds, 3)} × the rate-limit minimum`);
   console.log(`   busiest second at the connector: ${busiestWindow(times, 1_000)} sends (limit ${appLimit}); requests answered 429: ${format(connector.throttled)} of ${format(connector.requests.length)}`);
+  console.log(`   CPU used by this process (publish, worker and connector stand-in): ${format((cpu.user + cpu.system) / 1000 / keys.length, 1)} ms per card; machine load average ${format(load ?? 0, 1)} on ${availableParallelism()} CPUs`);
   console.log(`   lost ${lost}, duplicated ${duplicated}; store: ${await statusCounts(store)}`);
   await store.close();
   await connector.close();
