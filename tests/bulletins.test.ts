@@ -183,6 +183,14 @@ describe("publishing and reading", () => {
     expect((await call(psw, "post", `/api/bulletins/${bulletinId}/publish`, {}, current.etag)).status).toBe(409);
   });
 
+  it("refuses to publish a bulletin that nobody would get", async () => {
+    const created = await call(psw, "post", "/api/bulletins", { ...draft, title: "For nobody", audience: { channelIds: [], teamIds: ["team-assessment"], personIds: [], personalChats: false } });
+    const refused = await call(psw, "post", `/api/bulletins/${created.body.id as string}/publish`, {}, created.etag);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain("Nobody would get this bulletin");
+    expect((await call(psw, "get", `/api/bulletins/${created.body.id as string}`)).body.state).toBe("draft");
+  });
+
   it("refuses a forged read of a bulletin that has not gone out", async () => {
     const created = await call(psw, "post", "/api/bulletins", { ...draft, title: "Not yet" });
     const response = await post(cardAction(demoUser("person-sw-amira"), connector.serviceUrl, "bulletin.read", { bulletinId: created.body.id }));

@@ -55,6 +55,7 @@ const update = () => ({
 
 describe('"you said, we did"', () => {
   it("needs an action behind every \"we did\", and refuses anything that identifies a child", async () => {
+    const countBefore = ((await call(psw, "get", "/api/you-said-we-did")).body.updates as unknown[]).length; // the demo has a draft
     const noEvidence = await call(psw, "post", "/api/you-said-we-did", { ...update(), weDid: [{ text: "We did a thing", actionIds: [] }] });
     expect(noEvidence.status).toBe(400);
     expect(JSON.stringify(noEvidence.body)).toContain("Link at least one action");
@@ -66,7 +67,7 @@ describe('"you said, we did"', () => {
     expect((caseReference.body.problems as { field: string }[])[0]!.field).toBe("youSaid");
     const practitioner = await call("person-sw-amira", "post", "/api/you-said-we-did", update());
     expect(practitioner.status).toBe(403);
-    expect(((await call(psw, "get", "/api/you-said-we-did")).body.updates as unknown[]).length).toBe(0);
+    expect(((await call(psw, "get", "/api/you-said-we-did")).body.updates as unknown[]).length).toBe(countBefore);
   });
 
   it("posts the staff card to the channel, with the evidence for each change", async () => {

@@ -100,8 +100,13 @@ export class BulletinService {
         throw new DomainError("illegal_transition", bulletin.status === "scheduled" ? "This bulletin is already scheduled. Cancel the schedule to change when it goes." : "This bulletin has already gone out.");
       }
       const { audience } = bulletin;
-      if (audience.channelIds.length === 0 && audience.teamIds.length === 0 && audience.personIds.length === 0) {
-        throw new DomainError("invalid_record", "Choose at least one channel, team or person to send the bulletin to.", { field: "audience" });
+      const personal = audience.personalChats ? await readersOf(tx, audience) : new Set(audience.personIds);
+      if (audience.channelIds.length === 0 && personal.size === 0) {
+        throw new DomainError(
+          "invalid_record",
+          "Nobody would get this bulletin: choose a channel to post it in, or send it to people's own chats.",
+          { field: "audience" },
+        );
       }
       const notification = { kind: "bulletin_published" as const, bulletinId };
       // A new occasion per publication, so a cancelled schedule's messages never block the next one.
@@ -110,7 +115,6 @@ export class BulletinService {
       for (const channelId of audience.channelIds) {
         if (await enqueueNotification(tx, channelId, notification, publisher, publishAt, { ...delivery, to: "channel" })) queued += 1;
       }
-      const personal = audience.personalChats ? await readersOf(tx, audience) : new Set(audience.personIds);
       for (const personId of personal) {
         if (await enqueueNotification(tx, personId, notification, publisher, publishAt, delivery)) queued += 1;
       }
