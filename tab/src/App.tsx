@@ -33,7 +33,7 @@ const StandardPage = lazy(() => import("./pages/library/StandardPage").then((mod
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
 const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage").then((module) => ({ default: module.BulletinsPage })));
 const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage").then((module) => ({ default: module.BulletinPage })));
-const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidListPage })));
+const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidListPage").then((module) => ({ default: module.YouSaidWeDidListPage })));
 const YouSaidWeDidPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 

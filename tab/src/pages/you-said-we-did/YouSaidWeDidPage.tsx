@@ -1,4 +1,4 @@
-// #/you-said-we-did: the updates; #/you-said-we-did/<id> (or /new): the PSW
+// #/you-said-we-did/<id> (or /new): the PSW
 // writes one — the theme, what children and families said, and each change
 // with the actions that evidence it — posts it to staff channels, and opens
 // the plain-language page to print for children and families.
@@ -6,11 +6,9 @@ import { Button, Checkbox, Dropdown, Field, Input, makeStyles, MessageBar, Messa
 import { useState } from "react";
 import type { Action } from "../../api/types";
 import { AdaptiveCardView } from "../../components/AdaptiveCardView";
-import { DataCell } from "../../components/DataCell";
 import { Loading, LoadError } from "../../components/LoadState";
 import { PageHeading } from "../../components/PageHeading";
 import { PageText } from "../../components/PageText";
-import { useTableStyles } from "../../components/table-styles";
 import { hrefFor, youSaidWeDidHref } from "../../routes";
 import { useSession } from "../../session/session-context";
 import { allPages, problemMessage, useApiData } from "../../session/use-api-data";
@@ -26,58 +24,6 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
-
-export function YouSaidWeDidListPage({ focusHeading }: { focusHeading: boolean }) {
-  const table = useTableStyles();
-  useDocumentTitle("You said, we did");
-  const { state, reload } = useApiData(async (api) => (await api.get<{ updates: YouSaidWeDid[]; canWrite: boolean }>("/api/you-said-we-did")).body, []);
-  return (
-    <>
-      <PageHeading focusOnMount={focusHeading}>You said, we did</PageHeading>
-      <PageText>What children and families told us, and what we changed because of it. Each update goes to staff channels and has a page to print for families.</PageText>
-      {state.kind === "loading" && <Loading label="Loading updates…" />}
-      {state.kind === "error" && <LoadError message={state.message} onRetry={reload} />}
-      {state.kind === "ok" && (
-        <>
-          {state.data.canWrite && (
-            <PageText>
-              <Button appearance="primary" as="a" href={youSaidWeDidHref("new")}>
-                Write an update
-              </Button>
-            </PageText>
-          )}
-          {state.data.updates.length === 0 ? (
-            <PageText>No updates yet.</PageText>
-          ) : (
-            <table className={table.table}>
-              <caption className={table.caption}>Updates</caption>
-              <thead className={table.head}>
-                <tr>
-                  {["Theme", "Status", "Published"].map((column) => (
-                    <th key={column} scope="col" className={table.headerCell}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className={table.body}>
-                {state.data.updates.map((update) => (
-                  <tr key={update.id} className={table.row}>
-                    <DataCell label="Theme" header>
-                      <a href={youSaidWeDidHref(update.id)}>{update.theme}</a>
-                    </DataCell>
-                    <DataCell label="Status">{update.status === "published" ? "Published" : "Draft"}</DataCell>
-                    <DataCell label="Published">{formatWhen(update.publishedAt) || "—"}</DataCell>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
-    </>
-  );
-}
 
 interface Loaded {
   update?: YouSaidWeDid;
