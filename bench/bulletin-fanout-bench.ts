@@ -6,6 +6,10 @@
 // again, how many cards were lost or arrived twice. Figures only; nothing
 // here passes or fails.
 //
+// A third run sends through Azure Storage Queues (Azurite, started here) with
+// two server instances sharing the queue, one of them killed part-way and
+// replaced.
+//
 //   npx tsx bench/bulletin-fanout-bench.ts [recipients=5000] [kills=2] [latency ms=20]
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir, availableParallelism } from "node:os";
@@ -15,6 +19,7 @@ import type { Store } from "../api/store/port.js";
 import { SqliteStore } from "../api/store/sqlite/sqlite-store.js";
 import { OutboxWorker } from "../bot/outbox/outbox-worker.js";
 import { localTeamsDelivery } from "../bot/outbox/teams-delivery.js";
+import { startAzurite } from "../tests/support/azurite.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../tests/support/fake-bot-connector.js";
 import { appLimit, benchActivity, busiestWindow, exited, format, lostAndDuplicated, sleep, startWorkerProcess, statusCounts } from "./outbox-bench-support.js";
 
@@ -151,6 +156,40 @@ console.log(`Connector stand-in enforces Teams' limits and answers after ${laten
   console.log(`   requests answered 429: ${format(connector.throttled)} of ${format(connector.requests.length)}; store: ${await statusCounts(store)}`);
   await store.close();
   await connector.close();
+}
+
+// 3. Two instances on a Storage queue, one killed and replaced.
+{
+  const azurite = await startAzurite();
+  const connector = await startFakeBotConnector({ rateLimit: true, latencyMs });
+  const path = join(folder, "queue.sqlite");
+  const setup = new SqliteStore({ path });
+  const prepared = await prepare(setup, connector);
+  const { keys } = await publish(setup, prepared);
+  await setup.close();
+  const leaseMs = 5_000;
+  const environment = { OUTBOX_TRANSPORT: "storage-queue", AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, OUTBOX_QUEUE_NAME: "bench-outbox", OUTBOX_INSTANCES: "2" };
+  console.log(`\n3. Azure Storage Queues (Azurite): two instances share the queue, each at half the app limit; one is killed with SIGKILL half-way and replaced`);
+  console.log(`   (a card the dead instance held reappears on the queue after a ${format(leaseMs)} ms lease and is sent again: at-least-once)`);
+  const started = Date.now();
+  const first = startWorkerProcess(path, leaseMs, "cards", environment);
+  const second = startWorkerProcess(path, leaseMs, "cards", environment);
+  while (connector.sent.length < recipients / 2 && second.exitCode === null) await sleep(2);
+  second.kill("SIGKILL");
+  await exited(second);
+  console.log(`   killed one instance after ${format(connector.sent.length)} received`);
+  const replacement = startWorkerProcess(path, leaseMs, "cards", environment);
+  await Promise.all([exited(first), exited(replacement)]);
+  const elapsed = (Date.now() - started) / 1000;
+  const times = connector.sent.map((sent) => sent.receivedAt!);
+  const { lost, duplicated } = lostAndDuplicated(keys, connector);
+  const store = new SqliteStore({ path });
+  console.log(`   first card to last: ${format((Math.max(...times) - Math.min(...times)) / 1000, 1)} s; ${format(elapsed, 1)} s in all (with process starts) = ${format(elapsed / minimumSeconds, 3)} × the rate-limit minimum`);
+  console.log(`   busiest second at the connector: ${busiestWindow(times, 1_000)} sends (limit ${appLimit}); requests answered 429: ${format(connector.throttled)} of ${format(connector.requests.length)}`);
+  console.log(`   received ${format(connector.sent.length)} cards for ${format(keys.length)} recipients: lost ${lost}, duplicated ${duplicated}; store: ${await statusCounts(store)}`);
+  await store.close();
+  await connector.close();
+  azurite.stop();
 }
 
 rmSync(folder, { recursive: true, force: true });

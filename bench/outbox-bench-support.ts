@@ -48,11 +48,12 @@ export async function statusCounts(store: Store): Promise<string> {
   return [...counts].map(([status, count]) => `${status} ${format(count)}`).join(", ");
 }
 
-/** One outbox worker process over a SQLite file (bench/outbox-bench-worker.ts). */
-export function startWorkerProcess(path: string, leaseMs: number, render: "text" | "cards" = "text"): ChildProcess {
+/** One outbox worker process over a SQLite file (bench/outbox-bench-worker.ts); `environment` can put it on a Storage queue. */
+export function startWorkerProcess(path: string, leaseMs: number, render: "text" | "cards" = "text", environment: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", join(root, "bench", "outbox-bench-worker.ts"), path, String(leaseMs), render], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...environment },
   });
 }
 

@@ -3,9 +3,7 @@
 // and send every message exactly once; a worker that dies mid-send has its
 // message sent by the other once the lease ends; a scheduled message waits;
 // and the whole app, configured for the queue, publishes a bulletin.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { QueueClient } from "@azure/storage-queue";
@@ -17,24 +15,16 @@ import { OutboxWorker } from "../bot/outbox/outbox-worker.js";
 import { StorageQueueTransport } from "../bot/outbox/storage-queue-transport.js";
 import { localTeamsDelivery } from "../bot/outbox/teams-delivery.js";
 import { signedInCaller } from "./support/api-client.js";
+import { startAzurite, type Azurite } from "./support/azurite.js";
 import { startFakeBotConnector, type FakeBotConnector } from "./support/fake-bot-connector.js";
 import { installation, demoUser } from "./support/teams-activities.js";
 import { startTestApp } from "./support/test-app.js";
 
 const actor = { id: "system:queue-test" };
-const accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-let azurite: ChildProcess;
+let azurite: Azurite;
 let connectionString: string;
 let folder: string;
 let queueNumber = 0;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitUntil(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -46,25 +36,12 @@ async function waitUntil(probe: () => Promise<boolean> | boolean, what: string, 
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "golden-thread-queue-"));
-  const port = await freePort();
-  azurite = spawn(
-    join("node_modules", ".bin", "azurite-queue"),
-    ["--queueHost", "127.0.0.1", "--queuePort", String(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry"],
-    { stdio: "ignore" },
-  );
-  connectionString = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${accountKey};QueueEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
-  await waitUntil(async () => {
-    try {
-      await new QueueClient(connectionString, "ping").createIfNotExists();
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Azurite to start");
+  azurite = await startAzurite();
+  connectionString = azurite.connectionString;
 }, 30_000);
 
 afterAll(() => {
-  azurite?.kill();
+  azurite?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 

@@ -9,13 +9,13 @@ import type { OutboxWorkerOptions } from "./outbox-worker.js";
 import { teamsAppLimits } from "./rate-limiter.js";
 import { StorageQueueTransport } from "./storage-queue-transport.js";
 
-const sendingLeaseMs = 120_000;
-
+/** `sendingLeaseMs`: how long a send may be in flight before it is presumed interrupted (the worker's and the queue's lease). */
 export function outboxTransportSettings(
   outbox: Config["outbox"],
   store: Store,
   now: () => Date,
   log: (line: string) => void,
+  sendingLeaseMs = 120_000,
 ): Pick<OutboxWorkerOptions, "transport" | "appLimits" | "pollIntervalMs" | "sendingLeaseMs"> {
   const appLimits = teamsAppLimits.map(({ limit, perMs }) => ({ limit: Math.max(1, Math.floor(limit / outbox.instances)), perMs }));
   if (outbox.transport === "store") return { appLimits };
