@@ -21,7 +21,11 @@ import { parallelAuditRoutes } from "./http/routes/parallel-audit-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
+import { bulletinRoutes } from "./http/routes/bulletin-routes.js";
+import { youSaidWeDidRoutes } from "./http/routes/you-said-we-did-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
+import { BulletinService } from "./services/bulletins.js";
+import { YouSaidWeDidService } from "./services/you-said-we-did.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import type { DashboardReadModel } from "./store/dashboard-read-model.js";
 import { connectSharePoint } from "./store/sharepoint/connect.js";
@@ -86,11 +90,22 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const now = () => new Date();
     const workflow = new AuditWorkflow(store, now);
     const actions = new ActionTracker(store, now);
-    const bot = createBotEndpoint({ config, store, workflow, actions, tabUrl: () => `${publicUrl}/tab/`, now, log });
+    const bulletins = new BulletinService(store, now);
+    const tabUrl = () => `${publicUrl}/tab/`;
+    const bot = createBotEndpoint({ config, store, workflow, actions, bulletins, tabUrl, now, log });
     const reminders = startOverdueReminders(actions, bot, log);
     const signIn = config.signIn.mode === "entra" ? entraSignIn(store, config.signIn) : localSignIn(store);
     if (signIn.mode === "local") log("tab: no Microsoft 365 tenant is configured, so the tab offers a local sign-in as any demo user (loopback only).");
-    const services: ApiServices = { store, workflow, actions, now, notificationsQueued: () => bot.wakeOutbox() };
+    const services: ApiServices = {
+      store,
+      workflow,
+      actions,
+      bulletins,
+      youSaidWeDid: new YouSaidWeDidService(store, now),
+      now,
+      tabUrl,
+      notificationsQueued: () => bot.wakeOutbox(),
+    };
     const routes = [
       ...sessionRoutes(services, signIn),
       ...auditRoutes(services),
@@ -104,6 +119,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...moderationResolutionRoutes(services),
       ...moderationRuleRoutes(services),
       ...parallelAuditRoutes(services),
+      ...bulletinRoutes(services),
+      ...youSaidWeDidRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

@@ -50,6 +50,16 @@ const EnvironmentSchema = z.object({
   ENTRA_AUTHORITY_HOST: z.url({ message: "ENTRA_AUTHORITY_HOST must be a full URL such as https://login.microsoftonline.com" }).default("https://login.microsoftonline.com"),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
+  // Where outbox workers find due messages: the store itself (one server), or an
+  // Azure Storage queue shared by several server instances (docs/bulletins.md).
+  OUTBOX_TRANSPORT: z.enum(["store", "storage-queue"], { message: "OUTBOX_TRANSPORT is store or storage-queue" }).default("store"),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  OUTBOX_QUEUE_NAME: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "OUTBOX_QUEUE_NAME is 3 to 63 lower-case letters, digits and single hyphens")
+    .default("golden-thread-outbox"),
+  // How many server instances share Teams' per-app rate limit (each takes an equal share).
+  OUTBOX_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
 });
 
 export interface SharePointSettings {
@@ -83,6 +93,7 @@ export interface Config {
     | { mode: "entra"; clientId: string; applicationIdUri: string; allowedTenantIds: string[]; jwksUrl: string; roleGroups: Record<string, Role> };
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
+  outbox: { instances: number } & ({ transport: "store" } | { transport: "storage-queue"; connectionString: string; queueName: string });
 }
 
 function parseRoleGroups(text: string | undefined): Record<string, Role> {
@@ -177,7 +188,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   } else if (!isLoopback(env.HOST)) {
     throw new ConfigError(`HOST is ${env.HOST} but AAD_APP_CLIENT_ID is not set. The local demo sign-in only runs on 127.0.0.1; configure Teams single sign-on to listen elsewhere.`);
   }
+  if (env.OUTBOX_TRANSPORT === "storage-queue" && !env.AZURE_STORAGE_CONNECTION_STRING) {
+    throw new ConfigError("OUTBOX_TRANSPORT is storage-queue but AZURE_STORAGE_CONNECTION_STRING is not set: give the storage account's connection string.");
+  }
+  const outbox: Config["outbox"] =
+    env.OUTBOX_TRANSPORT === "storage-queue"
+      ? { transport: "storage-queue", connectionString: env.AZURE_STORAGE_CONNECTION_STRING!, queueName: env.OUTBOX_QUEUE_NAME, instances: env.OUTBOX_INSTANCES }
+      : { transport: "store", instances: env.OUTBOX_INSTANCES };
   return {
+    outbox,
     signIn,
     host: env.HOST,
     port: env.PORT,

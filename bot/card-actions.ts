@@ -6,6 +6,7 @@ import { z } from "zod";
 import { isDomainError } from "../api/domain/errors.js";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { BulletinService } from "../api/services/bulletins.js";
 import type { Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
 import { cardFor, cardKinds, type CardSubject } from "./card-catalogue.js";
@@ -15,6 +16,7 @@ export interface CardActionServices {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  bulletins: BulletinService;
   tabUrl: () => string;
   today: () => string;
   /** Starts the reflection conversation in the chat the card was clicked in. */
@@ -51,6 +53,7 @@ const schemas = {
   "moderation.decide": z.object({ moderationId: id, rationale: text(4000) }).loose(),
   "action.done": z.object({ actionId: id, evidence: text(4000) }),
   "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
+  "bulletin.read": z.object({ bulletinId: id }),
   "card.refresh": z.object({ card: z.enum(cardKinds), id }),
 } as const;
 
@@ -65,6 +68,7 @@ function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
   if (verb === "moderation.accept" || verb === "moderation.dispute") return { card: "moderation_outcome", id: data.moderationId! };
   if (verb === "moderation.decide") return { card: "moderation_escalation", id: data.moderationId! };
   if (verb.startsWith("moderation.")) return { card: "moderation", id: data.moderationId! };
+  if (verb === "bulletin.read") return { card: "bulletin", id: data.bulletinId! };
   return { card: "action", id: data.actionId! };
 }
 
@@ -104,7 +108,7 @@ export async function runCardAction(
 }
 
 async function perform(
-  { workflow, actions, beginReflection }: CardActionServices,
+  { workflow, actions, bulletins, beginReflection }: CardActionServices,
   person: Person,
   verb: CardVerb,
   data: Record<string, string>,
@@ -161,6 +165,10 @@ async function perform(
     case "action.extend":
       await actions.extend(data.actionId!, data.dueDate ?? "", data.reason ?? "", person);
       return "The due date has moved.";
+    case "bulletin.read": {
+      const { alreadyRead } = await bulletins.markRead(data.bulletinId!, person, "card");
+      return alreadyRead ? `${person.displayName} had already marked this as read.` : `Thank you, ${person.displayName}: your read is recorded.`;
+    }
     case "card.refresh":
       return "";
   }

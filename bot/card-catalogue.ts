@@ -14,6 +14,9 @@ import { moderationPanelCard } from "./cards/moderation-panel-card.js";
 import { parallelComparisonCard } from "./cards/parallel-comparison-card.js";
 import { reflectionInviteCard } from "./cards/reflection-invite-card.js";
 import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
+import { bulletinView, youSaidWeDidView } from "./bulletin-card-views.js";
+import { bulletinCard } from "./cards/bulletin-card.js";
+import { youSaidWeDidCard } from "./cards/you-said-we-did-card.js";
 
 export const cardKinds = [
   "audit",
@@ -25,6 +28,8 @@ export const cardKinds = [
   "moderation_panel",
   "moderation_escalation",
   "parallel_comparison",
+  "bulletin",
+  "you_said_we_did",
 ] as const;
 export type CardKind = (typeof cardKinds)[number];
 
@@ -55,6 +60,10 @@ export function subjectOf(notification: Notification): CardSubject {
     case "action_raised":
     case "action_overdue":
       return { card: "action", id: notification.actionId };
+    case "bulletin_published":
+      return { card: "bulletin", id: notification.bulletinId };
+    case "you_said_we_did_published":
+      return { card: "you_said_we_did", id: notification.updateId };
   }
 }
 
@@ -90,6 +99,14 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
     case "action": {
       const action = requireRecord(await store.get("action", subject.id), "action", subject.id);
       return actionCard(await actionView(context, action), refresh);
+    }
+    case "bulletin": {
+      const bulletin = requireRecord(await store.get("bulletin", subject.id), "bulletin", subject.id);
+      return bulletinCard(bulletinView(context, bulletin), refresh);
+    }
+    case "you_said_we_did": {
+      const update = requireRecord(await store.get("youSaidWeDid", subject.id), '"you said, we did" update', subject.id);
+      return youSaidWeDidCard(await youSaidWeDidView(context, update));
     }
   }
 }

@@ -13,6 +13,10 @@ import { parallelComparisonCard } from "../bot/cards/parallel-comparison-card.js
 import { reflectionInviteCard } from "../bot/cards/reflection-invite-card.js";
 import type { AdaptiveCard } from "../bot/cards/render-card.js";
 import { welcomeCard } from "../bot/cards/welcome-card.js";
+import { Bulletin } from "../api/domain/records/bulletin.js";
+import { bulletinView, type YouSaidWeDidCardView } from "../bot/bulletin-card-views.js";
+import { bulletinCard } from "../bot/cards/bulletin-card.js";
+import { youSaidWeDidCard } from "../bot/cards/you-said-we-did-card.js";
 import { workListCard } from "../bot/cards/work-list-card.js";
 import { adaptiveCardProblems } from "./support/adaptive-card-schema.js";
 
@@ -121,6 +125,30 @@ const action: ActionCardView = {
   noticeColor: "Good",
 };
 
+// A bulletin filled to every limit its schema allows, so the largest card still fits.
+const longest = (length: number) => "Learning from audits. ".repeat(Math.ceil(length / 22)).slice(0, length);
+const fullBulletin = Bulletin.parse({
+  title: longest(150),
+  summary: longest(2000),
+  keyMessages: Array.from({ length: 10 }, () => longest(500)),
+  themes: Array.from({ length: 10 }, () => longest(60)),
+  links: Array.from({ length: 10 }, (_, index) => ({ title: longest(120), url: `https://example.gov.uk/learning/${index}` })),
+  drawsOn: Array.from({ length: 20 }, (_, index) => ({ kind: "audit", recordId: `audit-${index}`, reference: `NM-1002${String(index).padStart(2, "0")}` })),
+  whyItMatters: longest(1500),
+  reflectionQuestions: Array.from({ length: 8 }, () => longest(300)),
+  whatToDo: Array.from({ length: 8 }, () => longest(300)),
+  authorId: "person-psw",
+});
+const bulletinContext = { tabUrl: "https://qa.example.gov.uk/tab/" };
+const youSaidWeDid: YouSaidWeDidCardView = {
+  updateId: "ysd-1",
+  theme: "Knowing what happens next",
+  youSaid: "Young people told us they did not know what would happen after a meeting.",
+  response: "You were right.",
+  weDid: [{ text: "We wrote a short leaflet.", evidence: [{ text: "Evidence: Write a leaflet about meetings (done)" }] }],
+  updateUrl: "https://qa.example.gov.uk/tab/index.html#/you-said-we-did/ysd-1",
+};
+
 const refresh = { verb: "card.refresh", data: { card: "audit", id: "audit-1" }, userIds: ["29:daniel"] };
 
 const cards: [string, AdaptiveCard][] = [
@@ -144,6 +172,10 @@ const cards: [string, AdaptiveCard][] = [
   ["moderation escalation to the QA lead", moderationEscalationCard({ ...moderation, canModerate: false, canDecide: true, status: "The auditor disagreed", auditorResponse: "Disagreed on 3 November 2026: the plan has dates", escalatedTo: "Priya Shah", ...childDetails }, refresh)],
   ["parallel audit comparison", parallelComparisonCard({ ...moderation, kind: "External parallel audit", moderatorName: "Ruth Ellison", ...childDetails })],
   ["action", actionCard({ ...action, ...childDetails }, refresh)],
+  ["learning bulletin (every field full)", bulletinCard({ ...bulletinView(bulletinContext, { ...fullBulletin, id: "bulletin-1" }), ...childDetails } as never, refresh)],
+  ["seven-minute briefing (every field full)", bulletinCard({ ...bulletinView(bulletinContext, { ...fullBulletin, layout: "seven_minute_briefing", id: "bulletin-2" }), ...childDetails } as never)],
+  ["learning bulletin (title only)", bulletinCard(bulletinView({ ...bulletinContext, notice: "Thank you: your read is recorded." }, { ...Bulletin.parse({ title: "Short", authorId: "p" }), id: "bulletin-3" }))],
+  ["you said, we did", youSaidWeDidCard({ ...youSaidWeDid, ...childDetails } as never)],
   ["work list", workListCard({ title: "Your audits", empty: "None", rows: [{ label: "NM-100231", detail: "In progress" }], tabUrl: "https://qa.example.gov.uk/tab/", ...childDetails } as never)],
 ];
 
@@ -169,7 +201,7 @@ describe("bot cards", () => {
 
   it("shows the case reference on every card about a case", () => {
     for (const [name, card] of cards) {
-      if (name === "welcome" || name === "work list") continue;
+      if (name === "welcome" || name === "work list" || name.includes("bulletin") || name.includes("briefing") || name === "you said, we did") continue;
       expect(JSON.stringify(card), name).toMatch(/NM-\d{6}/);
     }
   });

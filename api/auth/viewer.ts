@@ -124,3 +124,14 @@ export function narrowed(scope: Record<string, FieldCondition>, filters: Record<
   }
   return merged;
 }
+
+/**
+ * Whether the viewer line-manages this team: its manager, a team manager
+ * placed in it, or a service manager or head of service over its service.
+ * Who has not read a bulletin is shown only to them.
+ */
+export function managesTeam(viewer: Viewer, team: { id: string; managerId?: string }): boolean {
+  if (team.managerId === viewer.person.id) return true;
+  if (viewer.roles.includes("team_manager") && viewer.person.teamId === team.id) return true;
+  return scopeOf(viewer) === "service" && viewer.serviceTeamIds.includes(team.id);
+}

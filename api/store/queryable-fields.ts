@@ -18,8 +18,11 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   action: ["status", "ownerId", "auditId", "dueDate", "teamId"],
   moderation: ["auditId", "moderatorId", "status"],
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
-  outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
+  outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore", "subjectId", "announcedAt"],
   frameworkComponent: ["number"],
+  bulletin: ["status", "authorId", "publishAt"],
+  bulletinRead: ["bulletinId", "personId"],
+  youSaidWeDid: ["status", "authorId"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

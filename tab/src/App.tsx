@@ -31,6 +31,10 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage").then((module) => ({ default: module.BulletinsPage })));
+const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage").then((module) => ({ default: module.BulletinPage })));
+const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidListPage").then((module) => ({ default: module.YouSaidWeDidListPage })));
+const YouSaidWeDidPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -98,6 +102,14 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "bulletins":
+      return <BulletinsPage focusHeading={navigated} />;
+    case "bulletin":
+      return <BulletinPage key={recordId} bulletinId={recordId ?? "new"} focusHeading={navigated} />;
+    case "you-said-we-did":
+      return <YouSaidWeDidListPage focusHeading={navigated} />;
+    case "you-said-we-did-update":
+      return <YouSaidWeDidPage key={recordId} updateId={recordId ?? "new"} focusHeading={navigated} />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

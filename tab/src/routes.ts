@@ -12,6 +12,8 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/bulletins    learning bulletins; #/bulletins/new writes one; #/bulletins/<id> one bulletin (linked from its card)
+//   #/you-said-we-did  "you said, we did" updates; #/you-said-we-did/new and #/you-said-we-did/<id>
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -26,10 +28,14 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "bulletins",
+  "you-said-we-did",
   "programme",
   "plan-programme",
   "standard",
   "audit-tool",
+  "bulletin",
+  "you-said-we-did-update",
   "audit-list",
   "audit",
   "configure",
@@ -61,6 +67,10 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  bulletins: { id: "bulletins", title: "Bulletins", inNavigation: true, needsSignIn: true, ownHeading: true },
+  "you-said-we-did": { id: "you-said-we-did", title: "You said, we did", inNavigation: true, needsSignIn: true, ownHeading: true },
+  bulletin: { id: "bulletin", title: "Learning bulletin", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "you-said-we-did-update": { id: "you-said-we-did-update", title: "You said, we did", inNavigation: false, needsSignIn: true, ownHeading: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -81,6 +91,8 @@ const recordRoutes: { route: RouteId; prefix: string }[] = [
   { route: "programme", prefix: "programmes" },
   { route: "standard", prefix: "library/standards" },
   { route: "audit-tool", prefix: "library/tools" },
+  { route: "bulletin", prefix: "bulletins" },
+  { route: "you-said-we-did-update", prefix: "you-said-we-did" },
 ];
 
 export function isRouteId(value: string): value is RouteId {
@@ -186,6 +198,16 @@ export function standardHref(standardId: string): string {
 /** Link to the editor of one audit tool; "new" starts a new tool. */
 export function auditToolHref(toolId: string): string {
   return `#/library/tools/${encodeURIComponent(toolId)}`;
+}
+
+/** Link to one learning bulletin; "new" writes one. */
+export function bulletinHref(bulletinId: string): string {
+  return `#/bulletins/${encodeURIComponent(bulletinId)}`;
+}
+
+/** Link to one "you said, we did" update; "new" writes one. */
+export function youSaidWeDidHref(updateId: string): string {
+  return `#/you-said-we-did/${encodeURIComponent(updateId)}`;
 }
 
 /** Entity id of the channel tab that #/configure saves. */

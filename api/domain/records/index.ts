@@ -13,6 +13,8 @@ import { Authority, Service, Team } from "./organisation.js";
 import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
+import { Bulletin, BulletinRead } from "./bulletin.js";
+import { YouSaidWeDid } from "./you-said-we-did.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 
 export * from "./action.js";
@@ -29,6 +31,8 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./bulletin.js";
+export * from "./you-said-we-did.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -46,6 +50,9 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  bulletin: Bulletin,
+  bulletinRead: BulletinRead,
+  youSaidWeDid: YouSaidWeDid,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -72,6 +79,9 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  bulletin: "learning bulletin",
+  bulletinRead: "bulletin read",
+  youSaidWeDid: "\"you said, we did\" update",
 };
 
 export interface FieldProblem {

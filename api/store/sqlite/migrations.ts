@@ -37,6 +37,13 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion6: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["outboxMessage", ["subjectId", "announcedAt"]],
+  ["bulletin", ["status", "authorId", "publishAt"]],
+  ["bulletinRead", ["bulletinId", "personId"]],
+  ["youSaidWeDid", ["status", "authorId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -105,6 +112,11 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: "audits and actions by team and service",
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
+  },
+  {
+    version: 6,
+    name: "learning bulletins, their reads, \"you said, we did\", and outbox deliveries by subject",
+    up: (db) => createFieldIndexes(db, indexedAtVersion6),
   },
 ];
 
