@@ -18,6 +18,8 @@ import { moderationRoutes } from "./http/routes/moderation-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
+import { feedbackRoutes } from "./http/routes/feedback-routes.js";
+import { observationRoutes } from "./http/routes/observation-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
@@ -84,6 +86,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...feedbackRoutes(services, { dueSoonWorkingDays: config.complaintDueSoonWorkingDays }),
+      ...observationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

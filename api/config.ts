@@ -41,6 +41,8 @@ const EnvironmentSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
+  // A complaint stage due within this many working days shows as "due soon".
+  COMPLAINT_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0, "Use 0 or more").max(20, "Use 20 or fewer").default(3),
 });
 
 export interface Config {
@@ -63,6 +65,8 @@ export interface Config {
     | { mode: "entra"; clientId: string; applicationIdUri: string; allowedTenantIds: string[]; jwksUrl: string; roleGroups: Record<string, Role> };
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
+  /** A complaint stage due within this many working days is "due soon". */
+  complaintDueSoonWorkingDays: number;
 }
 
 function parseRoleGroups(text: string | undefined): Record<string, Role> {
@@ -143,5 +147,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     playgroundPort: env.PLAYGROUND_PORT,
     publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),
+    complaintDueSoonWorkingDays: env.COMPLAINT_DUE_SOON_WORKING_DAYS,
   };
 }

@@ -11,8 +11,11 @@ import { moderationCard } from "./cards/moderation-card.js";
 import { moderationOutcomeCard } from "./cards/moderation-outcome-card.js";
 import { reflectionInviteCard } from "./cards/reflection-invite-card.js";
 import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
+import { feedback360Card } from "./cards/feedback-360-card.js";
+import { observationCard } from "./cards/observation-card.js";
+import { feedback360View, observationView } from "./observation-views.js";
 
-export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action"] as const;
+export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action", "observation", "feedback_360"] as const;
 export type CardKind = (typeof cardKinds)[number];
 
 export interface CardSubject {
@@ -35,6 +38,10 @@ export function subjectOf(notification: Notification): CardSubject {
     case "action_raised":
     case "action_overdue":
       return { card: "action", id: notification.actionId };
+    case "observation_reflection_requested":
+      return { card: "observation", id: notification.observationId };
+    case "feedback_360_requested":
+      return { card: "feedback_360", id: notification.roundId };
   }
 }
 
@@ -63,6 +70,14 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
     case "action": {
       const action = requireRecord(await store.get("action", subject.id), "action", subject.id);
       return actionCard(await actionView(context, action), refresh);
+    }
+    case "observation": {
+      const observation = requireRecord(await store.get("observation", subject.id), "observation", subject.id);
+      return observationCard(await observationView(context, observation), refresh);
+    }
+    case "feedback_360": {
+      const round = requireRecord(await store.get("feedback360Round", subject.id), "360-degree feedback request", subject.id);
+      return feedback360Card(await feedback360View(context, round), refresh);
     }
   }
 }

@@ -20,6 +20,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
   frameworkComponent: ["number"],
+  feedback: ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"],
+  observation: ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"],
+  feedback360Round: ["supervisorId", "requestedById", "teamId", "auditId", "status"],
+  feedback360Answer: ["roundId"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

@@ -13,6 +13,9 @@ import { Authority, Service, Team } from "./organisation.js";
 import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
+import { Feedback } from "./feedback.js";
+import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
+import { Observation } from "./observation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 
 export * from "./action.js";
@@ -29,6 +32,9 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./feedback.js";
+export * from "./feedback-360.js";
+export * from "./observation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -46,6 +52,10 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  feedback: Feedback,
+  observation: Observation,
+  feedback360Round: Feedback360Round,
+  feedback360Answer: Feedback360Answer,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -72,6 +82,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  feedback: "compliment or complaint",
+  observation: "practice observation",
+  feedback360Round: "360-degree feedback request",
+  feedback360Answer: "360-degree feedback answer",
 };
 
 export interface FieldProblem {

@@ -12,5 +12,7 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("moderation_outcome"), moderationId: id }),
   z.object({ kind: z.literal("action_raised"), actionId: id }),
   z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
+  z.object({ kind: z.literal("observation_reflection_requested"), observationId: id }),
+  z.object({ kind: z.literal("feedback_360_requested"), roundId: id }),
 ]);
 export type Notification = z.infer<typeof Notification>;

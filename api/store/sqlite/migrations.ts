@@ -37,6 +37,13 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion7: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["feedback", ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"]],
+  ["observation", ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"]],
+  ["feedback360Round", ["supervisorId", "requestedById", "teamId", "auditId", "status"]],
+  ["feedback360Answer", ["roundId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -105,6 +112,15 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: "audits and actions by team and service",
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
+  },
+  {
+    version: 7,
+    name: "feedback from children and families, practice observation and 360-degree feedback",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion7);
+      // One record per imported row, whichever import brings it.
+      db.exec(`CREATE UNIQUE INDEX records_feedback_unique_import ON records (json_extract(body, '$.importKey')) WHERE kind = 'feedback' AND json_extract(body, '$.importKey') IS NOT NULL`);
+    },
   },
 ];
 
