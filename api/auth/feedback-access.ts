@@ -31,9 +31,14 @@ export function canSeeFeedback(viewer: Viewer, feedback: { teamId: string }): bo
   return inTeamScope(viewer, feedback.teamId);
 }
 
-/** Managers, the QA lead and the PSW record feedback, for the teams they can see. */
+/** Managers, the QA lead and the PSW keep the feedback register. */
+export function isRecorder(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => (recorders as readonly string[]).includes(role));
+}
+
+/** Recorders, for the teams they can see. */
 export function canRecordFeedback(viewer: Viewer, teamId: string): boolean {
-  if (!viewer.roles.some((role) => (recorders as readonly string[]).includes(role))) return false;
+  if (!isRecorder(viewer)) return false;
   return inTeamScope(viewer, teamId);
 }
 

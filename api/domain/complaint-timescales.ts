@@ -68,7 +68,7 @@ export function stageStatus(stage: ComplaintStage, today: string, dueSoonWorking
   if (stage.respondedOn !== undefined) {
     return { ...base, respondedOn: stage.respondedOn, timeliness: stage.respondedOn <= dueOn ? "responded_on_time" : "responded_late" };
   }
-  if (today > dueOn) return { ...base, timeliness: "overdue", workingDaysLeft: -workingDaysBetween(dueOn, today) };
+  if (today > dueOn) return { ...base, timeliness: "overdue", workingDaysLeft: 0 - workingDaysBetween(dueOn, today) };
   const left = workingDaysBetween(today, dueOn);
   return { ...base, timeliness: left <= dueSoonWorkingDays ? "due_soon" : "on_time", workingDaysLeft: left };
 }

@@ -4,7 +4,7 @@
 // from submitted audits as linked evidence, and CSV import from
 // participation tools with its template.
 import { z } from "zod";
-import { canRecordFeedback, canSeeFeedback, feedbackFilters } from "../../auth/feedback-access.js";
+import { canRecordFeedback, canSeeFeedback, feedbackFilters, isRecorder } from "../../auth/feedback-access.js";
 import { narrowed, type Viewer } from "../../auth/viewer.js";
 import { dayOf } from "../../domain/calendar.js";
 import { DomainError } from "../../domain/errors.js";
@@ -66,6 +66,7 @@ export function feedbackRoutes({ store, now }: ApiServices, options: { dueSoonWo
   }
   async function assertTeam(viewer: Viewer, teamId: string): Promise<void> {
     if (!(await store.get("team", teamId))) throw new DomainError("invalid_record", `There is no team with id ${teamId}.`, { field: "teamId" });
+    if (!isRecorder(viewer)) throw new DomainError("forbidden", "Only managers, the QA lead and the principal social worker can record compliments and complaints.");
     if (!canRecordFeedback(viewer, teamId)) throw new DomainError("forbidden", "You can record feedback only for the teams you manage or lead.", { field: "teamId" });
   }
 
@@ -137,7 +138,7 @@ export function feedbackRoutes({ store, now }: ApiServices, options: { dueSoonWo
       }),
       responses: { 200: "How many rows were imported, and how many were already there", 422: "Rows that cannot be imported, each with its line and reasons; nothing imported" },
       async handle({ viewer, body }) {
-        if (!viewer.roles.some((role) => ["team_manager", "service_manager", "head_of_service", "qa_lead", "principal_social_worker"].includes(role))) {
+        if (!isRecorder(viewer)) {
           throw new DomainError("forbidden", "Only managers, the QA lead and the principal social worker can import feedback.");
         }
         const outcome = await importFeedbackCsv(store, body.csv, { sourceSystem: body.sourceSystem, mayRecordFor: (teamId) => canRecordFeedback(viewer, teamId), today: today() }, viewer.person);
