@@ -175,7 +175,7 @@ describe("observation from a bot card", () => {
     });
     expect(text(body.value)).toContain("Observation recorded");
     expect(text(body.value)).toContain("Waiting for Liam Carter's reflection");
-    const recorded = (await app.store.query("observation", { where: { setting: "supervision" } })).records[0]!;
+    const recorded = (await app.store.query("observation", { where: { setting: "supervision", practitionerId: liam.personId } })).records[0]!;
     expect(recorded.agreedActions).toEqual([expect.objectContaining({ title: "Bring the chronology to the next supervision", ownerId: liam.personId, dueDate: inAMonth })]);
 
     const card = await cardFor(liam, (candidate) => candidate.includes('"verb":"observation.reflect"'));
@@ -194,7 +194,7 @@ describe("360-degree feedback on supervision", () => {
   const ratings = (rating: string) => ({ "rating:regular": rating, "rating:reflective": rating, "rating:decisions": rating });
 
   it("sends a card to each person asked", async () => {
-    const created = await call(priya.personId, "post", "/api/feedback-360", { supervisorId: daniel.personId, recipientIds: [liam.personId, grace.personId, owen.personId, helen.personId] });
+    const created = await call(priya.personId, "post", "/api/supervision-feedback", { supervisorId: daniel.personId, recipientIds: [liam.personId, grace.personId, owen.personId, helen.personId] });
     expect(created.status).toBe(201);
     roundId = created.body.id as string;
     expect(created.body).not.toHaveProperty("answeredIds");
@@ -218,12 +218,12 @@ describe("360-degree feedback on supervision", () => {
 
   it("shows no results until 3 have answered, then only totals", async () => {
     await invoke(grace, "feedback360.answer", { roundId, ...ratings("2") });
-    const two = await call(priya.personId, "get", `/api/feedback-360/${roundId}`);
+    const two = await call(priya.personId, "get", `/api/supervision-feedback/${roundId}`);
     expect(two.body).toMatchObject({ answerCount: 2, summary: { shown: false, answerCount: 2, minimum: 3 } });
     expect(text(two.body)).not.toContain("rarely moved");
 
     await invoke(helen, "feedback360.answer", { roundId, ...ratings("5"), comment: "Good on wellbeing." });
-    const three = await call(priya.personId, "get", `/api/feedback-360/${roundId}`);
+    const three = await call(priya.personId, "get", `/api/supervision-feedback/${roundId}`);
     const summary = three.body.summary as { shown: boolean; questions: { key: string; counts: number[]; average: number }[]; comments: string[] };
     expect(summary.shown).toBe(true);
     expect(summary.questions.find((question) => question.key === "regular")).toMatchObject({ counts: [0, 1, 0, 1, 1], average: 3.7 });
@@ -244,8 +244,8 @@ describe("360-degree feedback on supervision", () => {
   });
 
   it("shows the results only to whoever asked and managers over the supervisor's team", async () => {
-    expect((await call(helen.personId, "get", `/api/feedback-360/${roundId}`)).status).toBe(200);
-    expectProblem(await apiCall(app.url, "get", `/api/feedback-360/${roundId}`, { token: await localToken(app.url, liam.personId) }), 404);
-    expectProblem(await apiCall(app.url, "get", `/api/feedback-360/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
+    expect((await call(helen.personId, "get", `/api/supervision-feedback/${roundId}`)).status).toBe(200);
+    expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, liam.personId) }), 404);
+    expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
   });
 });

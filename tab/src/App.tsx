@@ -31,6 +31,8 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage").then((module) => ({ default: module.FeedbackPage })));
+const ObservationsPage = lazy(() => import("./pages/feedback/ObservationsPage").then((module) => ({ default: module.ObservationsPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -98,6 +100,10 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "feedback":
+      return <FeedbackPage />;
+    case "observations":
+      return <ObservationsPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

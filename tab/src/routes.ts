@@ -12,6 +12,8 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/feedback     compliments and complaints from children and families (#/feedback?type=complaint&status=overdue…)
+//   #/observations practice observations, including observation of supervision
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -26,6 +28,8 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "feedback",
+  "observations",
   "programme",
   "plan-programme",
   "standard",
@@ -61,6 +65,8 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  feedback: { id: "feedback", title: "Feedback", inNavigation: true, needsSignIn: true },
+  observations: { id: "observations", title: "Observations", inNavigation: true, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },

@@ -100,7 +100,7 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
     }),
     route({
       method: "post",
-      path: "/api/feedback-360",
+      path: "/api/supervision-feedback",
       tag: "Observation",
       summary: "Ask the supervisee and colleagues for anonymous 360-degree feedback on a supervisor's supervision (sent as cards)",
       body: z.object({
@@ -121,7 +121,7 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
     }),
     route({
       method: "get",
-      path: "/api/feedback-360/:roundId",
+      path: "/api/supervision-feedback/:roundId",
       tag: "Observation",
       summary: "A 360-degree feedback request and its results in aggregate (shown once at least 3 people have answered)",
       params: RoundParams,
