@@ -91,7 +91,7 @@ export function ImportDialog({ open, api, onClose, onImported }: { open: boolean
         <Input maxLength={100} value={sourceSystem} onChange={(_, data) => setSourceSystem(data.value)} />
       </Field>
       <Field label="CSV file" required validationState={errors.file ? "error" : "none"} validationMessage={errors.file}>
-        <input type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.currentTarget.files?.[0])} />
+        {(fieldProps) => <input {...fieldProps} type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.currentTarget.files?.[0])} />}
       </Field>
     </FormDialog>
   );

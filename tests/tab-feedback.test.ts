@@ -1,0 +1,116 @@
+// The feedback register page (#/feedback) in Debian Chromium against the real
+// server and the demo seed: a team manager sees their team's complaints with
+// the overdue one first, records a complaint, answers one, filters by status
+// (kept in the address) and is shown every bad row of an import; a
+// practitioner in another team never sees those complaints; the QA lead sees
+// the child/family view from audits, linked to the audit. axe-core and 320 px.
+import { describe, expect, it } from "vitest";
+import { checkWidths, expectAccessible, go, signIn, useTabBrowser } from "./support/tab-page.js";
+
+declare const window: { location: { hash: string } };
+
+const { newPage } = useTabBrowser();
+
+describe("the feedback register page", () => {
+  it("lets Grace Adeyemi work her team's register", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Grace Adeyemi");
+      await page.getByRole("navigation", { name: "Golden Thread" }).getByRole("link", { name: "Feedback" }).click();
+      await page.getByRole("heading", { name: "Feedback", level: 2 }).waitFor();
+      const register = page.getByRole("table", { name: "Compliments and complaints, overdue first" });
+      await register.waitFor();
+      const rows = register.getByRole("row");
+      // The header row, then the overdue complaint first.
+      await expect(rows.nth(1).textContent()).resolves.toMatch(/Not told about changes to contact.*Complaint.*Assessment team.*Stage 1: local resolution.*Overdue/);
+      await expect(register.textContent()).resolves.toContain("Doing what we said we would");
+      await expect(register.textContent()).resolves.not.toContain("Worker changes");
+
+      // Record a complaint: it starts at stage 1, on time or due soon, never overdue.
+      await page.getByRole("button", { name: "Record a compliment or complaint" }).click();
+      const dialog = page.getByRole("dialog", { name: "Record a compliment or complaint" });
+      await dialog.getByRole("combobox", { name: "Type" }).selectOption("complaint");
+      await dialog.getByRole("textbox", { name: "Theme" }).fill("Letters arrive late");
+      await dialog.getByRole("textbox", { name: "Case reference (optional)" }).fill("NM-100231");
+      await expectAccessible(page, "the record feedback dialog");
+      await dialog.getByRole("button", { name: "Record it" }).click();
+      await page.getByRole("status").filter({ hasText: "Complaint recorded. Stage 1 is due" }).waitFor();
+      const recorded = register.getByRole("row").filter({ hasText: "Letters arrive late" });
+      await expect(recorded.textContent()).resolves.toMatch(/Stage 1: local resolution(On time|Due soon): due/);
+
+      // Answer the overdue complaint: it was late.
+      await page.getByRole("button", { name: "Record response: Not told about changes to contact" }).click();
+      const respond = page.getByRole("dialog", { name: "Record the stage 1 response" });
+      await respond.getByRole("combobox", { name: "Outcome" }).selectOption("partly_upheld");
+      await respond.getByRole("button", { name: "Record the stage 1 response" }).click();
+      await page.getByRole("status").filter({ hasText: 'Response recorded for "Not told about changes to contact".' }).waitFor();
+      const answered = register.getByRole("row").filter({ hasText: "Not told about changes to contact" });
+      await expect(answered.textContent()).resolves.toMatch(/Answered late.*Outcome: Partly upheld/);
+
+      // The status filter lives in the address.
+      await page.getByRole("combobox", { name: "Status" }).selectOption({ label: "Answered complaints" });
+      await page.waitForFunction(() => window.location.hash === "#/feedback?status=closed");
+      await page.getByText("1 record.").waitFor();
+      await expect(register.textContent()).resolves.toContain("Not told about changes to contact");
+
+      await expectAccessible(page, "the feedback register");
+      await checkWidths(page, "feedback-register");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("names every row that stops an import, and imports nothing", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Grace Adeyemi");
+      await go(page, "#/feedback");
+      await page.getByRole("button", { name: "Import from a participation tool" }).click();
+      const dialog = page.getByRole("dialog", { name: "Import feedback from a participation tool" });
+      const csv = [
+        "source_id,type,received_on,source,theme,team,case_reference,summary",
+        "MOMO-1,compliment,2026-11-02,child_or_young_person,Being listened to,Assessment team,NM-100231,Fine",
+        "MOMO-2,praise,2026-11-02,child_or_young_person,Being listened to,Assessment team,,",
+      ].join("\n");
+      await dialog.locator('input[type="file"]').setInputFiles({ name: "momo.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await dialog.getByRole("button", { name: "Import" }).click();
+      await dialog.getByRole("alert").filter({ hasText: "Nothing was imported: 1 row needs correcting first." }).waitFor();
+      await expect(dialog.getByRole("list", { name: "Rows to correct" }).textContent()).resolves.toBe("Line 3 (MOMO-2): type must be compliment or complaint");
+      await expectAccessible(page, "the import dialog with rejected rows");
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(page.getByRole("table", { name: "Compliments and complaints, overdue first" }).textContent()).resolves.not.toContain("Being listened to");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("never shows Liam Carter another team's complaints", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Liam Carter");
+      await go(page, "#/feedback");
+      const register = page.getByRole("table", { name: "Compliments and complaints, overdue first" });
+      await register.getByRole("row").filter({ hasText: "Worker changes" }).waitFor();
+      await expect(register.textContent()).resolves.not.toContain("Not told about changes to contact");
+      await expect(page.getByRole("button", { name: "Record a compliment or complaint" }).count()).resolves.toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows Priya Shah what children told auditors, linked to the audit", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Priya Shah");
+      await go(page, "#/feedback?type=complaint");
+      const views = page.getByRole("table", { name: "The child and family view from audits" });
+      const row = views.getByRole("row").filter({ hasText: "NM-100902" });
+      await expect(row.textContent()).resolves.toContain("wants to know sooner when visits change");
+      await expect(row.getByRole("link", { name: "NM-100902" }).getAttribute("href")).resolves.toBe("#/audits/audit-completed");
+      await page.getByRole("table", { name: "Compliments and complaints, overdue first" }).getByRole("row").filter({ hasText: "Pocket money and savings" }).waitFor();
+      await expect(page.getByRole("table", { name: "Compliments and complaints, overdue first" }).textContent()).resolves.not.toContain("Being listened to");
+    } finally {
+      await page.close();
+    }
+  });
+});
