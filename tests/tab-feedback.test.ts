@@ -3,7 +3,9 @@
 // the overdue one first, records a complaint, answers one, filters by status
 // (kept in the address) and is shown every bad row of an import; a
 // practitioner in another team never sees those complaints; the QA lead sees
-// the child/family view from audits, linked to the audit. axe-core and 320 px.
+// the child/family view from audits, linked to the audit. On #/observations
+// a manager records an observation whose agreed action reaches the
+// practitioner's actions, and the practitioner reflects. axe-core and 320 px.
 import { describe, expect, it } from "vitest";
 import { checkWidths, expectAccessible, go, signIn, useTabBrowser } from "./support/tab-page.js";
 
@@ -111,6 +113,50 @@ describe("the feedback register page", () => {
       await expect(page.getByRole("table", { name: "Compliments and complaints, overdue first" }).textContent()).resolves.not.toContain("Being listened to");
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("the observations page", () => {
+  it("lets Daniel Price record an observation with an agreed action, and Liam Carter reflect on it", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Daniel Price");
+      await page.getByRole("navigation", { name: "Golden Thread" }).getByRole("link", { name: "Observations" }).click();
+      const table = page.getByRole("table", { name: "Practice observations" });
+      await table.getByRole("row").filter({ hasText: "Chaired the core group calmly" }).waitFor();
+
+      await page.getByRole("button", { name: "Record an observation" }).click();
+      const dialog = page.getByRole("dialog", { name: "Record a practice observation" });
+      await dialog.getByRole("combobox", { name: "Setting" }).selectOption("supervision");
+      await dialog.getByRole("textbox", { name: "What went well" }).fill("Came with a clear question about the child.");
+      await dialog.getByRole("button", { name: "Add an agreed action" }).click();
+      await dialog.getByRole("textbox", { name: "Agreed action 1 (owned by the practitioner)" }).fill("Bring the chronology to supervision");
+      await dialog.getByLabel("Due").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+      await expectAccessible(page, "the record observation dialog");
+      await dialog.getByRole("button", { name: "Record it" }).click();
+      await page.getByRole("status").filter({ hasText: "Observation recorded. Liam Carter has been asked for their reflection in Teams." }).waitFor();
+      await table.getByRole("row").filter({ hasText: "Came with a clear question about the child." }).waitFor();
+      await expectAccessible(page, "the observations page");
+    } finally {
+      await page.close();
+    }
+
+    const liam = await newPage();
+    try {
+      await signIn(liam, "Liam Carter");
+      await go(liam, "#/actions");
+      await liam.getByRole("row").filter({ hasText: "Bring the chronology to supervision" }).waitFor();
+      await go(liam, "#/observations");
+      const row = liam.getByRole("table", { name: "Practice observations" }).getByRole("row").filter({ hasText: "Came with a clear question about the child." });
+      await row.getByRole("button", { name: "Give my reflection" }).click();
+      const dialog = liam.getByRole("dialog", { name: "Your reflection" });
+      await dialog.getByRole("textbox").fill("I will bring the chronology every time.");
+      await dialog.getByRole("button", { name: "Send my reflection" }).click();
+      await row.getByText("I will bring the chronology every time.").waitFor();
+      await checkWidths(liam, "observations");
+    } finally {
+      await liam.close();
     }
   });
 });
