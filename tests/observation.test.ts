@@ -249,3 +249,37 @@ describe("360-degree feedback on supervision", () => {
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
   });
 });
+
+describe("supervision audit", () => {
+  it("runs a supervision audit with the seeded tool through the usual workflow, its child/family view joining the feedback view", async () => {
+    const tool = await call(priya.personId, "get", "/api/audit-tools/tool-supervision-audit");
+    expect(tool.body).toMatchObject({ name: "Supervision audit", auditTypes: ["supervision"] });
+    const sections = (tool.body.sections as { key: string }[]).map((section) => section.key);
+
+    const created = await call(priya.personId, "post", "/api/audits", { type: "supervision", toolId: "tool-supervision-audit", caseId: "case-100562", auditorId: daniel.personId, dueDate: inAMonth });
+    expect(created.status).toBe(201);
+    const auditId = created.body.id as string;
+    const started = await call(daniel.personId, "post", `/api/audits/${auditId}/start`, {}, created.etag);
+    expect(started.status).toBe(200);
+    const assessed = await call(
+      daniel.personId,
+      "patch",
+      `/api/audits/${auditId}`,
+      {
+        sectionGrades: sections.map((sectionKey) => ({ sectionKey, grade: "good" })),
+        overallGrade: "good",
+        workingWell: ["Decisions are recorded with reasons."],
+        childFamilyView: { soughtFrom: "parent_or_carer", method: "Phone call", summary: "Knows who to ring when plans change." },
+      },
+      started.etag,
+    );
+    expect(assessed.status).toBe(200);
+    const submitted = await call(daniel.personId, "post", `/api/audits/${auditId}/submit`, {}, assessed.etag);
+    expect(submitted.status).toBe(200);
+
+    const supervisionAudits = await call(priya.personId, "get", "/api/audits?type=supervision");
+    expect((supervisionAudits.body.audits as { id: string }[]).map((audit) => audit.id)).toEqual([auditId]);
+    const views = await call(daniel.personId, "get", "/api/feedback/audit-views?caseReference=NM-100562");
+    expect(views.body.views).toEqual([expect.objectContaining({ auditId, caseReference: "NM-100562", soughtFrom: "parent_or_carer", summary: "Knows who to ring when plans change." })]);
+  });
+});
