@@ -245,6 +245,10 @@ describe("360-degree feedback on supervision", () => {
 
   it("shows the results only to whoever asked and managers over the supervisor's team", async () => {
     expect((await call(helen.personId, "get", `/api/supervision-feedback/${roundId}`)).status).toBe(200);
+    const listed = await call(helen.personId, "get", "/api/supervision-feedback");
+    expect(listed.body.rounds).toEqual([expect.objectContaining({ id: roundId, answerCount: 3, summary: expect.objectContaining({ shown: true }) })]);
+    expect(text(listed.body)).not.toContain("answeredIds");
+    expect((await call(liam.personId, "get", "/api/supervision-feedback")).body.rounds).toEqual([]);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, liam.personId) }), 404);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
   });

@@ -86,7 +86,7 @@ export function canObserve(viewer: Viewer, practitionerTeamId: string | undefine
 
 /** 360 results: whoever asked for them, and managers over the supervisor's team. */
 export function canSeeFeedback360(viewer: Viewer, round: { requestedById: string; teamId?: string }): boolean {
-  if (round.requestedById === viewer.person.id) return true;
+  if (round.requestedById === viewer.person.id || scopeOf(viewer) === "authority") return true;
   if (scopeOf(viewer) === "own") return false;
   return round.teamId !== undefined && inTeamScope(viewer, round.teamId);
 }

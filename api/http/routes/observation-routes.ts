@@ -11,6 +11,7 @@ import { isoDate } from "../../domain/records/common.js";
 import { ObservationSetting, ObservationStatus } from "../../domain/records/observation.js";
 import { Feedback360 } from "../../services/feedback-360.js";
 import { Observations, type SavedObservation } from "../../services/observations.js";
+import { allRecords } from "../../store/all-records.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 import { PageQuery, pageWithinScope } from "./paging.js";
@@ -117,6 +118,21 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
         notificationsQueued();
         const { answeredIds: _answered, ...shown } = round;
         return { status: 201, body: { ...shown, answerCount: 0 }, etag: round.etag };
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/supervision-feedback",
+      tag: "Observation",
+      summary: "360-degree feedback requests you can see, newest first, each with its results in aggregate",
+      responses: { 200: "The requests; results only where at least 3 people answered" },
+      async handle({ viewer }) {
+        const rounds = (await allRecords(store, "feedback360Round")).filter((round) => canSeeFeedback360(viewer, round));
+        rounds.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const shown = await Promise.all(
+          rounds.map(async ({ answeredIds, ...round }) => ({ ...round, answerCount: answeredIds.length, summary: await feedback360.summary(round.id) })),
+        );
+        return { body: { rounds: shown, questions: feedback360Questions } };
       },
     }),
     route({

@@ -15,6 +15,7 @@ import { longDateText, todayIso } from "../../components/words";
 import { useSession } from "../../session/session-context";
 import { problemMessage, useApiData } from "../../session/use-api-data";
 import { recorderRoles } from "./feedback-words";
+import { SupervisionFeedback } from "./SupervisionFeedback";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
@@ -158,6 +159,7 @@ export function ObservationsPage() {
             </tbody>
           </table>
         ))}
+      <SupervisionFeedback api={api} people={people.state.kind === "ok" ? people.state.data : []} nameOf={nameOf} canAsk={canObserve} />
       {dialog?.kind === "record" && <RecordDialog key={round} open={open} api={api} nameOf={nameOf} practitioners={practitioners} onClose={() => setOpen(false)} onSaved={done} />}
       {dialog?.kind === "reflect" && <ReflectDialog key={round} open={open} api={api} observation={dialog.observation} onClose={() => setOpen(false)} onSaved={done} />}
     </>
