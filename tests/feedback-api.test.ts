@@ -252,6 +252,23 @@ describe("CSV import from a participation tool", () => {
     expect((await app.store.query("feedback", { where: { importKey: "mind-of-my-own:MOMO-10" } })).records).toEqual([]);
   });
 
+  it("counts lines as a spreadsheet shows them, and names a row with the wrong number of fields", async () => {
+    const csv = [
+      header,
+      `MOMO-20,compliment,${daysAgo(3)},child_or_young_person,Good visit,Assessment team,,"Two lines:`,
+      `she listened"`,
+      "",
+      `MOMO-21,compliment,${daysAgo(3)},child_or_young_person,Good visit,Assessment team`,
+      `MOMO-22,praise,${daysAgo(3)},child_or_young_person,Good visit,Assessment team,,,extra`,
+    ].join("\n");
+    const response = await apiCall(app.url, "post", "/api/feedback/import", { token: await localToken(app.url, people.grace), json: { sourceSystem: "Mind of My Own", csv } });
+    const problem = expectProblem(response, 422) as unknown as { rejectedRows: { line: number; sourceId: string; reasons: string[] }[] };
+    expect(problem.rejectedRows).toEqual([
+      { line: 5, sourceId: "MOMO-21", reasons: ["the row has 6 fields but the header has 8"] },
+      { line: 6, sourceId: "MOMO-22", reasons: ["the row has 9 fields but the header has 8", "type must be compliment or complaint"] },
+    ]);
+  });
+
   it("refuses a file whose header is not the template's, and a practitioner's import", async () => {
     const wrong = await apiCall(app.url, "post", "/api/feedback/import", { token: await localToken(app.url, people.grace), json: { sourceSystem: "MOMO", csv: "id,what\n1,2" } });
     expect(expectProblem(wrong, 422).detail).toContain("missing source_id, type, received_on, source, theme, team");

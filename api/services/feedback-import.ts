@@ -68,23 +68,39 @@ function sourceSystemKey(sourceSystem: string): string {
   return sourceSystem.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-function readCsv(csv: string): Record<string, string>[] {
-  let records: Record<string, string>[];
+interface CsvRow {
+  /** The line the row starts on, counting the header as line 1. */
+  line: number;
+  values: Record<string, string>;
+  /** Set when the row has more or fewer fields than the header. */
+  fieldCountProblem?: string;
+}
+
+function readCsv(csv: string): CsvRow[] {
+  let parsed: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(csv, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    // Rows as arrays, with where each ends, so a row with the wrong number of fields is named like any other bad row.
+    parsed = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, raw: true }) as unknown as typeof parsed;
   } catch (error) {
     throw new DomainError("invalid_record", `The file could not be read as CSV: ${(error as Error).message}. Nothing was imported.`, { field: "csv" });
   }
-  if (records.length === 0) throw new DomainError("invalid_record", "The file has no rows under its header. Nothing was imported.", { field: "csv" });
-  const columns = Object.keys(records[0]!);
+  const [header, ...body] = parsed;
+  if (!header || body.length === 0) throw new DomainError("invalid_record", "The file has no rows under its header. Nothing was imported.", { field: "csv" });
+  const columns = header.record.map((name) => name.trim().toLowerCase());
   const missing = requiredColumns.filter((column) => !columns.includes(column));
   const unknown = columns.filter((column) => !(feedbackCsvColumns as readonly string[]).includes(column));
   if (missing.length > 0 || unknown.length > 0) {
     const parts = [missing.length > 0 ? `missing ${missing.join(", ")}` : "", unknown.length > 0 ? `not recognised ${unknown.join(", ")}` : ""].filter(Boolean);
     throw new DomainError("invalid_record", `The header row is not the template's (${parts.join("; ")}). Download the template and use its columns. Nothing was imported.`, { field: "csv" });
   }
-  if (records.length > maxImportRows) throw new DomainError("invalid_record", `The file has ${records.length} rows; import at most ${maxImportRows} at a time. Nothing was imported.`, { field: "csv" });
-  return records;
+  if (body.length > maxImportRows) throw new DomainError("invalid_record", `The file has ${body.length} rows; import at most ${maxImportRows} at a time. Nothing was imported.`, { field: "csv" });
+  return body.map(({ record, info, raw }) => {
+    // info.lines is where the row ends; a quoted field may span lines, and skipped blank lines come before it.
+    const line = info.lines - (raw.trimStart().replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
+    const values = Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ""]));
+    const fieldCountProblem = record.length === columns.length ? undefined : `the row has ${record.length} fields but the header has ${columns.length}`;
+    return { line, values, fieldCountProblem };
+  });
 }
 
 export async function importFeedbackCsv(store: Store, csv: string, settings: ImportSettings, actor: Actor): Promise<ImportOutcome> {
@@ -98,10 +114,9 @@ export async function importFeedbackCsv(store: Store, csv: string, settings: Imp
   const accepted: { details: FeedbackDetails; importKey: string }[] = [];
   const seen = new Map<string, number>();
   let alreadyImported = 0;
-  for (const [index, raw] of records.entries()) {
-    const line = index + 2;
+  for (const { line, values: raw, fieldCountProblem } of records) {
     const sourceId = raw.source_id?.trim() ?? "";
-    const reasons: string[] = [];
+    const reasons: string[] = fieldCountProblem ? [fieldCountProblem] : [];
     const parsed = Row.safeParse(raw);
     if (!parsed.success) reasons.push(...new Set(parsed.error.issues.map((issue) => issue.message)));
     const team = raw.team ? teamFor(raw.team.trim()) : undefined;
