@@ -3,6 +3,7 @@
 // complaint stages with problem+json refusals, and imports that land whole
 // or not at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../api/config.js";
 import { dayOf } from "../api/domain/calendar.js";
 import { workingDaysBetween } from "../api/domain/working-days.js";
 import { apiCall, expectProblem, localToken, signedInCaller, type Caller } from "./support/api-client.js";
@@ -274,5 +275,22 @@ describe("CSV import from a participation tool", () => {
     expect(expectProblem(wrong, 422).detail).toContain("missing source_id, type, received_on, source, theme, team");
     const practitioner = await apiCall(app.url, "post", "/api/feedback/import", { token: await localToken(app.url, people.amira), json: { sourceSystem: "MOMO", csv: good } });
     expectProblem(practitioner, 403);
+  });
+});
+
+describe("the 'due soon' window", () => {
+  it("is set by COMPLAINT_DUE_SOON_WORKING_DAYS, and refuses a negative number", async () => {
+    const strict = await startTestApp({ COMPLAINT_DUE_SOON_WORKING_DAYS: "0" });
+    try {
+      const token = await localToken(strict.url, people.priya);
+      // The seeded complaint has 2 working days left: due soon by default, on time with a window of 0.
+      const seeded = await apiCall<FeedbackBody>(strict.url, "get", "/api/feedback/feedback-complaint-due-soon", { token });
+      expect(seeded.body.standing.timeliness).toBe("on_time");
+      const withDefault = await call(people.priya, "get", "/api/feedback/feedback-complaint-due-soon");
+      expect((withDefault.body as unknown as FeedbackBody).standing.timeliness).toBe("due_soon");
+    } finally {
+      await strict.stop();
+    }
+    expect(() => loadConfig({ HOST: "127.0.0.1", COMPLAINT_DUE_SOON_WORKING_DAYS: "-1" })).toThrow(/COMPLAINT_DUE_SOON_WORKING_DAYS: Use 0 or more/);
   });
 });
