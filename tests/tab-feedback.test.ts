@@ -109,6 +109,14 @@ describe("the feedback register page", () => {
       const row = views.getByRole("row").filter({ hasText: "NM-100902" });
       await expect(row.textContent()).resolves.toContain("wants to know sooner when visits change");
       await expect(row.getByRole("link", { name: "NM-100902" }).getAttribute("href")).resolves.toBe("#/audits/audit-completed");
+
+      // From a complaint about the same case, to what auditors heard about it.
+      await page.getByRole("button", { name: "What auditors heard about NM-100902" }).click();
+      await page.waitForFunction(() => window.location.hash === "#/feedback?type=complaint&caseReference=NM-100902");
+      await page.getByRole("heading", { name: "What children and families told auditors about case NM-100902" }).waitFor();
+      await expect(views.getByRole("row").count()).resolves.toBe(2);
+      await page.getByRole("button", { name: "Show every case" }).click();
+      await page.getByRole("heading", { name: "What children and families told auditors", exact: true }).waitFor();
       await page.getByRole("table", { name: "Compliments and complaints, overdue first" }).getByRole("row").filter({ hasText: "Pocket money and savings" }).waitFor();
       await expect(page.getByRole("table", { name: "Compliments and complaints, overdue first" }).textContent()).resolves.not.toContain("Being listened to");
     } finally {

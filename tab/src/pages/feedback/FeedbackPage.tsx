@@ -27,7 +27,8 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
   notice: { marginTop: tokens.spacingVerticalM, ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   count: { display: "block", marginTop: tokens.spacingVerticalM },
-  heading: { display: "block", marginTop: tokens.spacingVerticalXXL },
+  heading: { display: "block", marginTop: tokens.spacingVerticalXXL, marginBottom: 0 },
+  showAll: { marginTop: tokens.spacingVerticalS },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   dueSoon: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -43,6 +44,7 @@ export function FeedbackPage() {
   const type = query.get("type") ?? "";
   const teamId = query.get("teamId") ?? "";
   const theme = query.get("theme") ?? "";
+  const caseReference = query.get("caseReference") ?? "";
   const status = statusChoices.some((choice) => choice.value === query.get("status")) ? (query.get("status") ?? "") : "";
   const isRecorder = me.roles.some((role) => recorderRoles.includes(role));
 
@@ -56,7 +58,11 @@ export function FeedbackPage() {
   const [changes, setChanges] = useState(0);
   // Every theme in the register (not only those the filters show), for the theme filter.
   const themes = useApiData(async (client) => [...new Set((await client.get<{ feedback: Feedback[] }>("/api/feedback")).body.feedback.map((feedback) => feedback.theme))].sort(), [changes]);
-  const views = useApiData(async (client) => (await client.get<{ views: AuditChildFamilyView[] }>("/api/feedback/audit-views", { teamId: teamId || undefined })).body.views, [teamId]);
+  const views = useApiData(
+    async (client) => (await client.get<{ views: AuditChildFamilyView[] }>("/api/feedback/audit-views", { teamId: teamId || undefined, caseReference: caseReference || undefined })).body.views,
+    [teamId, caseReference],
+  );
+  const viewsHeading = useRef<HTMLHeadingElement>(null);
 
   const [dialog, setDialog] = useState<DialogState>();
   const trigger = useRef<HTMLElement | null>(null);
@@ -190,6 +196,20 @@ export function FeedbackPage() {
                           {feedback.caseReference ? `, case ${feedback.caseReference}` : ""}
                           {feedback.importKey ? " (imported)" : ""}
                         </span>
+                        {feedback.caseReference && (
+                          <span className={tableStyles.secondary}>
+                            <Link
+                              as="button"
+                              inline
+                              onClick={() => {
+                                query.update({ caseReference: feedback.caseReference });
+                                viewsHeading.current?.focus();
+                              }}
+                            >
+                              What auditors heard about {feedback.caseReference}
+                            </Link>
+                          </span>
+                        )}
                       </DataCell>
                       <DataCell label="Type">{feedbackTypeWords[feedback.type]}</DataCell>
                       <DataCell label="Received">{longDateText(feedback.receivedOn)}</DataCell>
@@ -244,10 +264,15 @@ export function FeedbackPage() {
         </>
       )}
 
-      <Subtitle1 as="h3" className={styles.heading}>
-        What children and families told auditors
-      </Subtitle1>
+      <h3 className={styles.heading} ref={viewsHeading} tabIndex={-1}>
+        <Subtitle1>What children and families told auditors{caseReference ? ` about case ${caseReference}` : ""}</Subtitle1>
+      </h3>
       <PageText>From the child and family view recorded on submitted audits. Each links to its audit.</PageText>
+      {caseReference && (
+        <Button className={styles.showAll} onClick={() => query.update({ caseReference: undefined })}>
+          Show every case
+        </Button>
+      )}
       {views.state.kind === "loading" && <Loading label="Finding audits…" />}
       {views.state.kind === "error" && <LoadError message={views.state.message} onRetry={views.reload} />}
       {views.state.kind === "ok" &&
