@@ -176,6 +176,14 @@ describe("the observations page", () => {
       await dialog.getByRole("textbox").fill("I will bring the chronology every time.");
       await dialog.getByRole("button", { name: "Send my reflection" }).click();
       await row.getByText("I will bring the chronology every time.").waitFor();
+
+      // The link on the bot's card opens that one observation.
+      await go(liam, "#/observations?observationId=observation-core-group");
+      await liam.getByRole("button", { name: "Show all observations" }).waitFor();
+      await expect(liam.getByRole("table", { name: "Practice observations" }).getByRole("row").count()).resolves.toBe(2);
+      await liam.getByRole("row").filter({ hasText: "Chaired the core group calmly" }).waitFor();
+      await liam.getByRole("button", { name: "Show all observations" }).click();
+      await liam.getByRole("row").filter({ hasText: "I will bring the chronology every time." }).waitFor();
       await checkWidths(liam, "observations");
     } finally {
       await liam.close();

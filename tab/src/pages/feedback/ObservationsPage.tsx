@@ -14,6 +14,7 @@ import { useTableStyles } from "../../components/table-styles";
 import { longDateText, todayIso } from "../../components/words";
 import { useSession } from "../../session/session-context";
 import { problemMessage, useApiData } from "../../session/use-api-data";
+import { useHashQuery } from "../../use-hash-route";
 import { recorderRoles } from "./feedback-words";
 import { SupervisionFeedback } from "./SupervisionFeedback";
 
@@ -52,7 +53,13 @@ export function ObservationsPage() {
   const { me, api } = useSession();
   const [changes, setChanges] = useState(0);
   const people = useApiData(async (client) => (await client.get<{ people: PersonSummary[] }>("/api/people")).body.people, []);
-  const list = useApiData(async (client) => (await client.get<{ observations: Observation[] }>("/api/observations", { limit: "200" })).body.observations, [changes]);
+  // The bot's cards link to one observation: #/observations?observationId=…
+  const query = useHashQuery();
+  const onlyId = query.get("observationId") ?? "";
+  const list = useApiData(
+    async (client) => (onlyId ? [(await client.get<Observation>(`/api/observations/${encodeURIComponent(onlyId)}`)).body] : (await client.get<{ observations: Observation[] }>("/api/observations", { limit: "200" })).body.observations),
+    [changes, onlyId],
+  );
   const [dialog, setDialog] = useState<{ kind: "record" } | { kind: "reflect"; observation: Observation }>();
   const [open, setOpen] = useState(false);
   const [round, setRound] = useState(0);
@@ -100,6 +107,11 @@ export function ObservationsPage() {
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
+        </div>
+      )}
+      {onlyId && (
+        <div className={styles.buttons}>
+          <Button onClick={() => query.update({ observationId: undefined })}>Show all observations</Button>
         </div>
       )}
       {list.state.kind === "loading" && <Loading label="Finding observations…" />}
