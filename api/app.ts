@@ -23,6 +23,8 @@ import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { bulletinRoutes } from "./http/routes/bulletin-routes.js";
 import { youSaidWeDidRoutes } from "./http/routes/you-said-we-did-routes.js";
+import { feedbackRoutes } from "./http/routes/feedback-routes.js";
+import { observationRoutes } from "./http/routes/observation-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { BulletinService } from "./services/bulletins.js";
 import { YouSaidWeDidService } from "./services/you-said-we-did.js";
@@ -121,6 +123,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...parallelAuditRoutes(services),
       ...bulletinRoutes(services),
       ...youSaidWeDidRoutes(services),
+      ...feedbackRoutes(services, { dueSoonWorkingDays: config.complaintDueSoonWorkingDays }),
+      ...observationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

@@ -60,6 +60,8 @@ const EnvironmentSchema = z.object({
     .default("golden-thread-outbox"),
   // How many server instances share Teams' per-app rate limit (each takes an equal share).
   OUTBOX_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
+  // A complaint stage due within this many working days shows as "due soon".
+  COMPLAINT_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0, "Use 0 or more").max(20, "Use 20 or fewer").default(3),
 });
 
 export interface SharePointSettings {
@@ -94,6 +96,8 @@ export interface Config {
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
   outbox: { instances: number } & ({ transport: "store" } | { transport: "storage-queue"; connectionString: string; queueName: string });
+  /** A complaint stage due within this many working days is "due soon". */
+  complaintDueSoonWorkingDays: number;
 }
 
 function parseRoleGroups(text: string | undefined): Record<string, Role> {
@@ -216,5 +220,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     playgroundPort: env.PLAYGROUND_PORT,
     publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),
+    complaintDueSoonWorkingDays: env.COMPLAINT_DUE_SOON_WORKING_DAYS,
   };
 }

@@ -17,6 +17,9 @@ import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
 import { bulletinView, youSaidWeDidView } from "./bulletin-card-views.js";
 import { bulletinCard } from "./cards/bulletin-card.js";
 import { youSaidWeDidCard } from "./cards/you-said-we-did-card.js";
+import { feedback360Card } from "./cards/feedback-360-card.js";
+import { observationCard } from "./cards/observation-card.js";
+import { feedback360View, observationView } from "./observation-views.js";
 
 export const cardKinds = [
   "audit",
@@ -30,6 +33,8 @@ export const cardKinds = [
   "parallel_comparison",
   "bulletin",
   "you_said_we_did",
+  "observation",
+  "feedback_360",
 ] as const;
 export type CardKind = (typeof cardKinds)[number];
 
@@ -64,6 +69,10 @@ export function subjectOf(notification: Notification): CardSubject {
       return { card: "bulletin", id: notification.bulletinId };
     case "you_said_we_did_published":
       return { card: "you_said_we_did", id: notification.updateId };
+    case "observation_reflection_requested":
+      return { card: "observation", id: notification.observationId };
+    case "feedback_360_requested":
+      return { card: "feedback_360", id: notification.roundId };
   }
 }
 
@@ -107,6 +116,14 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
     case "you_said_we_did": {
       const update = requireRecord(await store.get("youSaidWeDid", subject.id), '"you said, we did" update', subject.id);
       return youSaidWeDidCard(await youSaidWeDidView(context, update));
+    }
+    case "observation": {
+      const observation = requireRecord(await store.get("observation", subject.id), "observation", subject.id);
+      return observationCard(await observationView(context, observation), refresh);
+    }
+    case "feedback_360": {
+      const round = requireRecord(await store.get("feedback360Round", subject.id), "360-degree feedback request", subject.id);
+      return feedback360Card(await feedback360View(context, round), refresh);
     }
   }
 }

@@ -19,6 +19,10 @@ import { bulletinCard } from "../bot/cards/bulletin-card.js";
 import { youSaidWeDidCard } from "../bot/cards/you-said-we-did-card.js";
 import { workListCard } from "../bot/cards/work-list-card.js";
 import { adaptiveCardProblems } from "./support/adaptive-card-schema.js";
+import { feedback360Card } from "../bot/cards/feedback-360-card.js";
+import { observationCard } from "../bot/cards/observation-card.js";
+import { observationFormCard } from "../bot/cards/observation-form-card.js";
+import type { Feedback360CardView, ObservationCardView } from "../bot/observation-views.js";
 
 // What a careless data feed might carry alongside a case: none of it may reach a card.
 const childDetails = {
@@ -149,6 +153,50 @@ const youSaidWeDid: YouSaidWeDidCardView = {
   updateUrl: "https://qa.example.gov.uk/tab/index.html#/you-said-we-did/ysd-1",
 };
 
+const observation: ObservationCardView = {
+  observationId: "observation-1",
+  practitionerName: "Liam Carter",
+  observerName: "Daniel Price",
+  setting: "Home visit",
+  observedOn: "Thursday 26 November 2026",
+  caseReference: "NM-100562",
+  strengths: "Spoke to the child first, at their level.",
+  areasToDevelop: "Summarise the plan before leaving.",
+  actions: [{ title: "Summarise the plan at the end of each visit", detail: "Liam Carter, due Friday 8 January 2027 (26 working days left)" }],
+  reflection: "",
+  canReflect: true,
+  waitingForReflection: false,
+  observationUrl: "https://qa.example.gov.uk/tab/index.html#/observations?observationId=observation-1",
+  notice: "",
+  noticeColor: "Good",
+};
+
+const feedback360: Feedback360CardView = {
+  roundId: "round-1",
+  supervisorName: "Daniel Price",
+  questions: [
+    { key: "regular", prompt: "Supervision happens regularly and is rarely cancelled" },
+    { key: "reflective", prompt: "Supervision helps me reflect on my practice, not just on tasks" },
+  ],
+  ratings: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"].map((title, index) => ({ title, value: String(index + 1) })),
+  canAnswer: true,
+  answered: false,
+  closed: false,
+  notice: "",
+  noticeColor: "Good",
+};
+
+const observationForm = {
+  practitioners: [{ title: "Liam Carter", value: "person-sw-liam" }],
+  settings: [
+    { title: "Home visit", value: "home_visit" },
+    { title: "Supervision", value: "supervision" },
+  ],
+  today: "2026-11-26",
+  notice: "What went well is required",
+  noticeColor: "Attention" as const,
+};
+
 const refresh = { verb: "card.refresh", data: { card: "audit", id: "audit-1" }, userIds: ["29:daniel"] };
 
 const cards: [string, AdaptiveCard][] = [
@@ -176,6 +224,11 @@ const cards: [string, AdaptiveCard][] = [
   ["seven-minute briefing (every field full)", bulletinCard({ ...bulletinView(bulletinContext, { ...fullBulletin, layout: "seven_minute_briefing", id: "bulletin-2" }), ...childDetails } as never)],
   ["learning bulletin (title only)", bulletinCard(bulletinView({ ...bulletinContext, notice: "Thank you: your read is recorded." }, { ...Bulletin.parse({ title: "Short", authorId: "p" }), id: "bulletin-3" }))],
   ["you said, we did", youSaidWeDidCard({ ...youSaidWeDid, ...childDetails } as never)],
+  ["observation (reflection asked)", observationCard({ ...observation, ...childDetails }, refresh)],
+  ["observation (reflected)", observationCard({ ...observation, canReflect: false, reflection: "I rushed the ending.", ...childDetails })],
+  ["observation form", observationFormCard({ ...observationForm, ...childDetails } as never)],
+  ["360 feedback request", feedback360Card({ ...feedback360, ...childDetails }, refresh)],
+  ["360 feedback (answered)", feedback360Card({ ...feedback360, canAnswer: false, answered: true, ...childDetails })],
   ["work list", workListCard({ title: "Your audits", empty: "None", rows: [{ label: "NM-100231", detail: "In progress" }], tabUrl: "https://qa.example.gov.uk/tab/", ...childDetails } as never)],
 ];
 
@@ -202,7 +255,28 @@ describe("bot cards", () => {
   it("shows the case reference on every card about a case", () => {
     for (const [name, card] of cards) {
       if (name === "welcome" || name === "work list" || name.includes("bulletin") || name.includes("briefing") || name === "you said, we did") continue;
+      if (name.startsWith("360") || name === "observation form") continue;
       expect(JSON.stringify(card), name).toMatch(/NM-\d{6}/);
     }
+  });
+});
+
+describe("observation and 360 cards", () => {
+  it("asks for the practitioner's reflection only while it is wanted", () => {
+    const asked = JSON.stringify(cards.find(([name]) => name === "observation (reflection asked)")![1]);
+    expect(asked).toContain('"verb":"observation.reflect"');
+    const reflected = JSON.stringify(cards.find(([name]) => name === "observation (reflected)")![1]);
+    expect(reflected).not.toContain('"verb":"observation.reflect"');
+    expect(reflected).toContain("I rushed the ending.");
+  });
+
+  it("offers one five-point choice per 360 question, and none once answered", () => {
+    const request = cards.find(([name]) => name === "360 feedback request")![1];
+    const choiceSets = (request.body as { type: string; id?: string; choices?: unknown[] }[]).filter((element) => element.type === "Input.ChoiceSet");
+    expect(choiceSets.map((choiceSet) => choiceSet.id)).toEqual(["rating:regular", "rating:reflective"]);
+    expect(choiceSets.every((choiceSet) => choiceSet.choices?.length === 5)).toBe(true);
+    const answered = JSON.stringify(cards.find(([name]) => name === "360 feedback (answered)")![1]);
+    expect(answered).not.toContain("Input.ChoiceSet");
+    expect(answered).toContain("recorded anonymously");
   });
 });

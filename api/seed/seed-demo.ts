@@ -17,6 +17,7 @@ import {
   demoStandards,
   demoTeams,
 } from "./demo-authority.js";
+import { seedFeedbackAndObservation } from "./seed-feedback.js";
 
 export const seedActor: Actor = { id: "system:seed" };
 
@@ -173,6 +174,8 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       seedActor,
       { id: "action-visit-changes" },
     );
+
+    await seedFeedbackAndObservation(tx, today, seedActor);
 
     // What each demo user finds waiting when they open the bot (see the README).
     const waiting: [string, Notification][] = [

@@ -23,6 +23,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   bulletin: ["status", "authorId", "publishAt"],
   bulletinRead: ["bulletinId", "personId"],
   youSaidWeDid: ["status", "authorId"],
+  feedback: ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"],
+  observation: ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"],
+  feedback360Round: ["supervisorId", "requestedById", "teamId", "auditId", "status"],
+  feedback360Answer: ["roundId"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

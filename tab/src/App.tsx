@@ -35,6 +35,8 @@ const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage").then(
 const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage").then((module) => ({ default: module.BulletinPage })));
 const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidListPage").then((module) => ({ default: module.YouSaidWeDidListPage })));
 const YouSaidWeDidPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidPage })));
+const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage").then((module) => ({ default: module.FeedbackPage })));
+const ObservationsPage = lazy(() => import("./pages/feedback/ObservationsPage").then((module) => ({ default: module.ObservationsPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -110,6 +112,10 @@ function RoutePage({
       return <YouSaidWeDidListPage focusHeading={navigated} />;
     case "you-said-we-did-update":
       return <YouSaidWeDidPage key={recordId} updateId={recordId ?? "new"} focusHeading={navigated} />;
+    case "feedback":
+      return <FeedbackPage />;
+    case "observations":
+      return <ObservationsPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

@@ -14,6 +14,8 @@
 //   #/roles        roles and responsibilities, and the accountability map
 //   #/bulletins    learning bulletins; #/bulletins/new writes one; #/bulletins/<id> one bulletin (linked from its card)
 //   #/you-said-we-did  "you said, we did" updates; #/you-said-we-did/new and #/you-said-we-did/<id>
+//   #/feedback     compliments and complaints from children and families (#/feedback?type=complaint&status=overdue…)
+//   #/observations practice observations, including observation of supervision
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -30,6 +32,8 @@ export const routeIds = [
   "roles",
   "bulletins",
   "you-said-we-did",
+  "feedback",
+  "observations",
   "programme",
   "plan-programme",
   "standard",
@@ -71,6 +75,8 @@ export const routes: Record<RouteId, RouteInfo> = {
   "you-said-we-did": { id: "you-said-we-did", title: "You said, we did", inNavigation: true, needsSignIn: true, ownHeading: true },
   bulletin: { id: "bulletin", title: "Learning bulletin", inNavigation: false, needsSignIn: true, ownHeading: true },
   "you-said-we-did-update": { id: "you-said-we-did-update", title: "You said, we did", inNavigation: false, needsSignIn: true, ownHeading: true },
+  feedback: { id: "feedback", title: "Feedback", inNavigation: true, needsSignIn: true },
+  observations: { id: "observations", title: "Observations", inNavigation: true, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },

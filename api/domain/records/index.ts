@@ -15,6 +15,9 @@ import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
 import { Bulletin, BulletinRead } from "./bulletin.js";
 import { YouSaidWeDid } from "./you-said-we-did.js";
+import { Feedback } from "./feedback.js";
+import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
+import { Observation } from "./observation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 
 export * from "./action.js";
@@ -33,6 +36,9 @@ export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
 export * from "./bulletin.js";
 export * from "./you-said-we-did.js";
+export * from "./feedback.js";
+export * from "./feedback-360.js";
+export * from "./observation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -53,6 +59,10 @@ export const recordSchemas = {
   bulletin: Bulletin,
   bulletinRead: BulletinRead,
   youSaidWeDid: YouSaidWeDid,
+  feedback: Feedback,
+  observation: Observation,
+  feedback360Round: Feedback360Round,
+  feedback360Answer: Feedback360Answer,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -82,6 +92,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   bulletin: "learning bulletin",
   bulletinRead: "bulletin read",
   youSaidWeDid: "\"you said, we did\" update",
+  feedback: "compliment or complaint",
+  observation: "practice observation",
+  feedback360Round: "360-degree feedback request",
+  feedback360Answer: "360-degree feedback answer",
 };
 
 export interface FieldProblem {

@@ -18,5 +18,7 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
   z.object({ kind: z.literal("bulletin_published"), bulletinId: id }),
   z.object({ kind: z.literal("you_said_we_did_published"), updateId: id }),
+  z.object({ kind: z.literal("observation_reflection_requested"), observationId: id }),
+  z.object({ kind: z.literal("feedback_360_requested"), roundId: id }),
 ]);
 export type Notification = z.infer<typeof Notification>;

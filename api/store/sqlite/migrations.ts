@@ -44,6 +44,13 @@ const indexedAtVersion6: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["youSaidWeDid", ["status", "authorId"]],
 ];
 
+const indexedAtVersion7: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["feedback", ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"]],
+  ["observation", ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"]],
+  ["feedback360Round", ["supervisorId", "requestedById", "teamId", "auditId", "status"]],
+  ["feedback360Answer", ["roundId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -117,6 +124,15 @@ export const migrations: readonly Migration[] = [
     version: 6,
     name: "learning bulletins, their reads, \"you said, we did\", and outbox deliveries by subject",
     up: (db) => createFieldIndexes(db, indexedAtVersion6),
+  },
+  {
+    version: 7,
+    name: "feedback from children and families, practice observation and 360-degree feedback",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion7);
+      // One record per imported row, whichever import brings it.
+      db.exec(`CREATE UNIQUE INDEX records_feedback_unique_import ON records (json_extract(body, '$.importKey')) WHERE kind = 'feedback' AND json_extract(body, '$.importKey') IS NOT NULL`);
+    },
   },
 ];
 
