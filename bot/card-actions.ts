@@ -7,6 +7,7 @@ import { isDomainError } from "../api/domain/errors.js";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
 import type { Person } from "../api/services/people.js";
+import type { WorkforceVoice } from "../api/services/workforce-voice.js";
 import type { Store } from "../api/store/port.js";
 import { cardFor, cardKinds, type CardSubject } from "./card-catalogue.js";
 import type { AdaptiveCard } from "./cards/render-card.js";
@@ -15,6 +16,7 @@ export interface CardActionServices {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  voice: WorkforceVoice;
   tabUrl: () => string;
   today: () => string;
   /** Starts the reflection conversation in the chat the card was clicked in. */
@@ -47,14 +49,16 @@ const schemas = {
   "moderation.regrade": z.object({ moderationId: id, rationale: text(4000) }).loose(),
   "action.done": z.object({ actionId: id, evidence: text(4000) }),
   "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
-  "card.refresh": z.object({ card: z.enum(cardKinds), id }),
+  "survey.answer": z.object({ surveyId: id, occasion: z.string().max(100).optional().default("") }).loose(),
+  "card.refresh": z.object({ card: z.enum(cardKinds), id, occasion: z.string().max(100).optional() }),
 } as const;
 
 export type CardVerb = keyof typeof schemas;
 export const cardVerbs = Object.keys(schemas) as CardVerb[];
 
 function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
-  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id! };
+  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id!, ...(data.occasion ? { occasion: data.occasion } : {}) };
+  if (verb === "survey.answer") return { card: "survey", id: data.surveyId!, ...(data.occasion ? { occasion: data.occasion } : {}) };
   if (verb === "reflection.begin") return { card: "reflection", id: data.auditId! };
   if (verb.startsWith("audit.")) return { card: "audit", id: data.auditId! };
   if (verb.startsWith("moderation.")) return { card: "moderation", id: data.moderationId! };
@@ -97,7 +101,7 @@ export async function runCardAction(
 }
 
 async function perform(
-  { workflow, actions, beginReflection }: CardActionServices,
+  { workflow, actions, voice, beginReflection }: CardActionServices,
   person: Person,
   verb: CardVerb,
   data: Record<string, string>,
@@ -142,6 +146,9 @@ async function perform(
     case "action.extend":
       await actions.extend(data.actionId!, data.dueDate ?? "", data.reason ?? "", person);
       return "The due date has moved.";
+    case "survey.answer":
+      await voice.answer(data.surveyId!, data.occasion ?? "", raw, person);
+      return "Thank you. Your answers are in, without your name.";
     case "card.refresh":
       return "";
   }

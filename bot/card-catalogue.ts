@@ -3,7 +3,8 @@
 import { DomainError } from "../api/domain/errors.js";
 import type { Notification } from "../api/domain/records/notification.js";
 import { requireRecord } from "../api/services/people.js";
-import { actionView, auditView, moderationView, reflectionView, type ViewContext } from "./card-views.js";
+import { answerStatus } from "../api/services/workforce-voice.js";
+import { actionView, auditView, moderationView, reflectionView, surveyView, type ViewContext } from "./card-views.js";
 import { actionCard } from "./cards/action-card.js";
 import { auditCard } from "./cards/audit-card.js";
 import { auditDeclinedCard } from "./cards/audit-declined-card.js";
@@ -11,13 +12,16 @@ import { moderationCard } from "./cards/moderation-card.js";
 import { moderationOutcomeCard } from "./cards/moderation-outcome-card.js";
 import { reflectionInviteCard } from "./cards/reflection-invite-card.js";
 import type { AdaptiveCard, CardRefresh } from "./cards/render-card.js";
+import { surveyCard } from "./cards/survey-card.js";
 
-export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action"] as const;
+export const cardKinds = ["audit", "audit_declined", "reflection", "moderation", "moderation_outcome", "action", "survey"] as const;
 export type CardKind = (typeof cardKinds)[number];
 
 export interface CardSubject {
   card: CardKind;
   id: string;
+  /** What the card is about besides its record: the audit a reflective feedback prompt follows. */
+  occasion?: string;
 }
 
 export function subjectOf(notification: Notification): CardSubject {
@@ -35,13 +39,17 @@ export function subjectOf(notification: Notification): CardSubject {
     case "action_raised":
     case "action_overdue":
       return { card: "action", id: notification.actionId };
+    case "survey_sent":
+      return { card: "survey", id: notification.surveyId };
+    case "reflective_feedback_requested":
+      return { card: "survey", id: notification.surveyId, occasion: notification.auditId };
   }
 }
 
 /** The card for a subject as `context.viewerId` should see it now; refreshes for `teamsUserId`. */
 export async function cardFor(subject: CardSubject, context: ViewContext, teamsUserId?: string): Promise<AdaptiveCard> {
   const refresh: CardRefresh | undefined = teamsUserId
-    ? { verb: "card.refresh", data: { card: subject.card, id: subject.id }, userIds: [teamsUserId] }
+    ? { verb: "card.refresh", data: { card: subject.card, id: subject.id, ...(subject.occasion ? { occasion: subject.occasion } : {}) }, userIds: [teamsUserId] }
     : undefined;
   const { store } = context;
   switch (subject.card) {
@@ -63,6 +71,12 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
     case "action": {
       const action = requireRecord(await store.get("action", subject.id), "action", subject.id);
       return actionCard(await actionView(context, action), refresh);
+    }
+    case "survey": {
+      const survey = requireRecord(await store.get("survey", subject.id), "survey", subject.id);
+      const viewer = requireRecord(await store.get("person", context.viewerId), "person", context.viewerId);
+      const occasion = subject.occasion ?? "";
+      return surveyCard(await surveyView(context, survey, occasion, await answerStatus(store, survey, viewer, occasion, context.today)), refresh);
     }
   }
 }

@@ -10,6 +10,7 @@ import {
 } from "botbuilder";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import { WorkforceVoice } from "../api/services/workforce-voice.js";
 import { personByEntraId, type Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
 import { runCardAction, type CardActionResult } from "./card-actions.js";
@@ -34,10 +35,12 @@ const cardActivity = (card: AdaptiveCard) => ({ attachments: [CardFactory.adapti
 
 export class GoldenThreadBot extends TeamsActivityHandler {
   private readonly reflection: ReflectionChat;
+  private readonly voice: WorkforceVoice;
 
   constructor(private readonly settings: BotSettings) {
     super();
     this.reflection = new ReflectionChat(settings.store, settings.workflow);
+    this.voice = new WorkforceVoice(settings.store, settings.now);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -115,6 +118,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
         store: this.settings.store,
         workflow: this.settings.workflow,
         actions: this.settings.actions,
+        voice: this.voice,
         tabUrl: this.settings.tabUrl,
         today: () => this.today(),
         beginReflection: async (auditId, practitioner) => {

@@ -1,7 +1,7 @@
 // Every card the bot can send, built with realistic data: valid Adaptive
 // Card 1.5, under Teams' 28 KB limit, and carrying case references only.
 import { describe, expect, it } from "vitest";
-import type { ActionCardView, AuditCardView, ModerationCardView, ReflectionCardView } from "../bot/card-views.js";
+import type { ActionCardView, AuditCardView, ModerationCardView, ReflectionCardView, SurveyCardView } from "../bot/card-views.js";
 import { actionCard } from "../bot/cards/action-card.js";
 import { auditCard } from "../bot/cards/audit-card.js";
 import { auditDeclinedCard } from "../bot/cards/audit-declined-card.js";
@@ -9,6 +9,7 @@ import { moderationCard } from "../bot/cards/moderation-card.js";
 import { moderationOutcomeCard } from "../bot/cards/moderation-outcome-card.js";
 import { reflectionInviteCard } from "../bot/cards/reflection-invite-card.js";
 import type { AdaptiveCard } from "../bot/cards/render-card.js";
+import { surveyCard } from "../bot/cards/survey-card.js";
 import { welcomeCard } from "../bot/cards/welcome-card.js";
 import { workListCard } from "../bot/cards/work-list-card.js";
 import { adaptiveCardProblems } from "./support/adaptive-card-schema.js";
@@ -106,6 +107,26 @@ const action: ActionCardView = {
   noticeColor: "Good",
 };
 
+const agreement = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"].map((title, index) => ({ title, value: String(index + 1) }));
+const pulse: SurveyCardView = {
+  surveyId: "survey-1",
+  occasion: "",
+  title: "How are you doing?",
+  kindLabel: "Pulse survey",
+  round: "Autumn 2026",
+  introduction: "Five minutes, anonymous.",
+  caseReference: "",
+  minimumGroupSize: 5,
+  stateText: "Open until Friday 11 December 2026 (10 working days left)",
+  canAnswer: true,
+  questions: [
+    { inputId: "q:workload", text: "My workload is manageable", isScale: true, choices: agreement },
+    { inputId: "q:support", text: "What would help you most?", isScale: false, choices: [] },
+  ],
+  notice: "",
+  noticeColor: "Good",
+};
+
 const refresh = { verb: "card.refresh", data: { card: "audit", id: "audit-1" }, userIds: ["29:daniel"] };
 
 const cards: [string, AdaptiveCard][] = [
@@ -117,10 +138,31 @@ const cards: [string, AdaptiveCard][] = [
   ["moderation request", moderationCard({ ...moderation, ...childDetails }, refresh)],
   ["moderation outcome", moderationOutcomeCard({ ...moderation, ...childDetails })],
   ["action", actionCard({ ...action, ...childDetails }, refresh)],
+  ["pulse survey", surveyCard({ ...pulse, ...childDetails }, { verb: "card.refresh", data: { card: "survey", id: "survey-1" }, userIds: ["29:amira"] })],
+  ["pulse survey (answered)", surveyCard({ ...pulse, canAnswer: false, stateText: "You have answered. Thank you.", notice: "Thank you.", ...childDetails })],
+  [
+    "reflective feedback",
+    surveyCard({ ...pulse, kindLabel: "Reflective feedback after audits", caseReference: "NM-100231", occasion: "audit-1", ...childDetails }, {
+      verb: "card.refresh",
+      data: { card: "survey", id: "survey-2", occasion: "audit-1" },
+      userIds: ["29:amira"],
+    }),
+  ],
   ["work list", workListCard({ title: "Your audits", empty: "None", rows: [{ label: "NM-100231", detail: "In progress" }], tabUrl: "https://qa.example.gov.uk/tab/", ...childDetails } as never)],
 ];
 
 describe("bot cards", () => {
+  it("asks a survey's scale questions as required choices and its free text as optional, and sends them with the answer verb", () => {
+    const card = JSON.stringify(cards.find(([name]) => name === "pulse survey")![1]);
+    expect(card).toContain('"type":"Input.ChoiceSet","id":"q:workload"');
+    expect(card).toMatch(/"id":"q:workload"[^}]*"isRequired":true/);
+    expect(card).toContain('"id":"q:support","label":"What would help you most? (optional)"');
+    expect(card).toContain('"verb":"survey.answer"');
+    const answered = JSON.stringify(cards.find(([name]) => name === "pulse survey (answered)")![1]);
+    expect(answered).not.toContain("Input.");
+    expect(answered).not.toContain("survey.answer");
+  });
+
   it.each(cards)("%s card is valid Adaptive Card 1.5 JSON under 28 KB", (_name, card) => {
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
@@ -142,7 +184,7 @@ describe("bot cards", () => {
 
   it("shows the case reference on every card about a case", () => {
     for (const [name, card] of cards) {
-      if (name === "welcome" || name === "work list") continue;
+      if (name === "welcome" || name === "work list" || name.startsWith("pulse survey")) continue;
       expect(JSON.stringify(card), name).toMatch(/NM-\d{6}/);
     }
   });

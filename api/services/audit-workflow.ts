@@ -3,6 +3,7 @@
 // the person may take the step and that the audit's state allows it, then
 // saves the change and its notifications in one transaction.
 import { auditChangesFor } from "../domain/audit-steps.js";
+import { dayOf } from "../domain/calendar.js";
 import { DomainError } from "../domain/errors.js";
 import { moderationDecision } from "../domain/moderation-sampling.js";
 import type { Audit, SectionGrade } from "../domain/records/audit.js";
@@ -10,6 +11,7 @@ import { gradeOn } from "../domain/records/grade-scale.js";
 import type { Moderation } from "../domain/records/moderation.js";
 import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
+import { requestReflectiveFeedback } from "./workforce-voice.js";
 import { forbidden, hasRole, peopleWithRole, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedAudit = Saved<"audit">;
@@ -170,6 +172,7 @@ export class AuditWorkflow {
       const tool = requireRecord(await tx.get("auditTool", audit.toolId), "audit tool", audit.toolId);
       const scale = requireRecord(await tx.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
       let saved = await tx.update("audit", auditId, auditChangesFor(audit, { step: "submit", tool, scale }, this.now()), audit.etag, actor);
+      await requestReflectiveFeedback(tx, saved, actor, dayOf(this.now()));
       const [authority] = (await tx.query("authority", { limit: 1 })).records;
       const rule = authority?.moderationRule ?? { sampleRate: 0, alwaysModerateGrades: [], seed: "golden-thread" };
       const decision = moderationDecision(rule, saved, auditId);

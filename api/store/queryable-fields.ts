@@ -20,6 +20,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
   frameworkComponent: ["number"],
+  survey: ["status", "kind", "seriesId", "opensOn", "closesOn"],
+  surveyParticipation: ["surveyId", "personId", "occasion"],
+  surveyTally: ["surveyId", "teamId"],
+  surveySettings: ["authorityId"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

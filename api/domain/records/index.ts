@@ -14,6 +14,7 @@ import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
+import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
 
 export * from "./action.js";
 export * from "./audit.js";
@@ -29,6 +30,7 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./survey.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -46,6 +48,10 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  survey: Survey,
+  surveyParticipation: SurveyParticipation,
+  surveyTally: SurveyTally,
+  surveySettings: SurveySettings,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -72,6 +78,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  survey: "survey",
+  surveyParticipation: "survey participation",
+  surveyTally: "survey tally",
+  surveySettings: "survey settings",
 };
 
 export interface FieldProblem {

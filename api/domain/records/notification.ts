@@ -12,5 +12,7 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("moderation_outcome"), moderationId: id }),
   z.object({ kind: z.literal("action_raised"), actionId: id }),
   z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
+  z.object({ kind: z.literal("survey_sent"), surveyId: id }),
+  z.object({ kind: z.literal("reflective_feedback_requested"), surveyId: id, auditId: id }),
 ]);
 export type Notification = z.infer<typeof Notification>;

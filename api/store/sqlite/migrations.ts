@@ -37,6 +37,13 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["survey", ["status", "kind", "seriesId", "opensOn", "closesOn"]],
+  ["surveyParticipation", ["surveyId", "personId", "occasion"]],
+  ["surveyTally", ["surveyId", "teamId"]],
+  ["surveySettings", ["authorityId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -105,6 +112,21 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: "audits and actions by team and service",
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
+  },
+  {
+    version: 8,
+    name: "workforce voice: surveys, participation and anonymous tallies",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion8);
+      // A person answers a survey once (once per audit for reflective feedback), whatever the code path.
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyParticipation_once ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.personId'), json_extract(body, '$.occasion')) WHERE kind = 'surveyParticipation'`,
+      );
+      // One tally per survey and team (an absent team is one group too).
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyTally_one_per_team ON records (json_extract(body, '$.surveyId'), ifnull(json_extract(body, '$.teamId'), '')) WHERE kind = 'surveyTally'`,
+      );
+    },
   },
 ];
 
