@@ -18,6 +18,7 @@ import { moderationRoutes } from "./http/routes/moderation-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
+import { surveyRoutes } from "./http/routes/survey-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
@@ -84,6 +85,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...surveyRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
