@@ -194,8 +194,8 @@ describe("the minimum group size", () => {
     expect(() => parseRecord("surveySettings", { authorityId: "a", minimumGroupSize: 2 })).toThrow(/never shown for groups smaller than 3/);
     expect(() => parseRecord("surveySettings", { authorityId: "a", minimumGroupSize: 3.5 })).toThrow(/whole number/);
     expect(parseRecord("surveySettings", { authorityId: "a" }).minimumGroupSize).toBe(5);
-    expect(await refused(voice.saveSettings({ minimumGroupSize: 2 }, undefined, qaLead), "invalid_record")).toContain("never shown for groups smaller than 3");
-    const saved = await voice.saveSettings({ minimumGroupSize: 3 }, undefined, qaLead);
+    expect(await refused(voice.saveSettings({ minimumGroupSize: 2 }, '"0"', qaLead), "invalid_record")).toContain("never shown for groups smaller than 3");
+    const saved = await voice.saveSettings({ minimumGroupSize: 3 }, '"0"', qaLead);
     expect(saved.minimumGroupSize).toBe(3);
     await refused(voice.saveSettings({ minimumGroupSize: 4 }, '"999"', qaLead), "conflict");
   });

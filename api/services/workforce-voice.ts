@@ -57,12 +57,15 @@ export async function organisationNames(store: RecordOperations): Promise<Organi
 export interface WorkforceVoiceSettings {
   minimumGroupSize: number;
   themes: SurveyTheme[];
-  etag?: string;
+  etag: string;
 }
+
+// The defaults, before the QA lead first saves settings, count as version 0.
+const defaultSettingsEtag = '"0"';
 
 export async function surveySettings(store: RecordOperations): Promise<WorkforceVoiceSettings> {
   const saved = (await store.query("surveySettings", { limit: 1 })).records[0];
-  return saved ? { minimumGroupSize: saved.minimumGroupSize, themes: saved.themes, etag: saved.etag } : { minimumGroupSize: 5, themes: [] };
+  return saved ? { minimumGroupSize: saved.minimumGroupSize, themes: saved.themes, etag: saved.etag } : { minimumGroupSize: 5, themes: [], etag: defaultSettingsEtag };
 }
 
 /**
@@ -181,7 +184,7 @@ export class WorkforceVoice {
     });
   }
 
-  async saveSettings(changes: { minimumGroupSize?: number; themes?: SurveyTheme[] }, ifMatch: string | undefined, actor: Person): Promise<WorkforceVoiceSettings> {
+  async saveSettings(changes: { minimumGroupSize?: number; themes?: SurveyTheme[] }, ifMatch: string, actor: Person): Promise<WorkforceVoiceSettings> {
     if (!hasRole(actor, "qa_lead")) throw forbidden("Only the QA lead can change workforce voice settings.");
     return this.store.transaction(async (tx) => {
       const saved = (await tx.query("surveySettings", { limit: 1 })).records[0];
@@ -190,6 +193,7 @@ export class WorkforceVoice {
         const updated = await tx.update("surveySettings", saved.id, changes, ifMatch, actor);
         return { minimumGroupSize: updated.minimumGroupSize, themes: updated.themes, etag: updated.etag };
       }
+      if (ifMatch !== defaultSettingsEtag) throw staleRecord("workforce voice settings");
       const [authority] = (await tx.query("authority", { limit: 1 })).records;
       if (!authority) throw new DomainError("not_found", "Set up the authority before its survey settings.");
       const created = await tx.create("surveySettings", { authorityId: authority.id, ...changes }, actor);

@@ -193,11 +193,12 @@ export function surveyRoutes({ store, now, notificationsQueued }: ApiServices): 
       method: "patch",
       path: "/api/survey-settings",
       tag: "Workforce voice",
-      summary: "Change the smallest group shown (never below 3) or the comment themes (QA lead); send If-Match once settings exist",
+      summary: "Change the smallest group shown (never below 3) or the comment themes (QA lead)",
       body: SettingsChanges,
+      requiresIfMatch: true,
       responses: { 200: "The changed settings" },
       async handle({ viewer, body, ifMatch }) {
-        const { etag, ...settings } = await voice.saveSettings(body, ifMatch || undefined, viewer.person);
+        const { etag, ...settings } = await voice.saveSettings(body, ifMatch, viewer.person);
         return { body: settings, etag };
       },
     }),
