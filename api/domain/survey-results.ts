@@ -202,12 +202,19 @@ export function surveyResults({ survey, tallies, names, minimumGroupSize, audien
         // Ids are random, so this order says nothing about who answered when.
         .sort((a, b) => a.id.localeCompare(b.id))
     : [];
-  const levelOrder: Record<GroupLevel, number> = { everyone: 0, service: 1, team: 2 };
+  // Each service followed by its teams, by name.
+  const ordered: GroupNode[] = [];
+  const place = (parentId: string | undefined) => {
+    for (const group of groups.filter((candidate) => candidate.parentId === parentId).sort((a, b) => a.name.localeCompare(b.name))) {
+      ordered.push(group);
+      place(group.id);
+    }
+  };
+  place(undefined);
   return {
     minimumGroupSize,
     respondents: shown.has(everyoneId) ? everyone.respondents : null,
-    groups: groups
-      .map((group) => ({
+    groups: ordered.map((group) => ({
         level: group.level,
         id: group.id,
         name: group.name,
@@ -216,8 +223,7 @@ export function surveyResults({ survey, tallies, names, minimumGroupSize, audien
         shown: !group.hiddenBecause,
         ...(group.hiddenBecause ? { hiddenBecause: group.hiddenBecause } : {}),
         questions: group.hiddenBecause ? [] : scaleQuestions.map((question) => scaleResult(question, group.scaleCounts[question.key] ?? [])),
-      }))
-      .sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || a.name.localeCompare(b.name)),
+      })),
     comments,
   };
 }

@@ -31,6 +31,8 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const SurveysPage = lazy(() => import("./pages/voice/SurveysPage").then((module) => ({ default: module.SurveysPage })));
+const SurveyPage = lazy(() => import("./pages/voice/SurveyPage").then((module) => ({ default: module.SurveyPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -98,6 +100,12 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "voice":
+      return <SurveysPage focusHeading={navigated} />;
+    case "survey":
+      return <SurveyPage key={recordId} surveyId={recordId ?? ""} focusHeading={navigated} />;
+    case "compose-survey":
+      return <SurveyPage key="new" surveyId="new" focusHeading={navigated} />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

@@ -12,6 +12,8 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/voice        workforce voice: surveys and their settings; #/voice/new writes a survey;
+//                  #/voice/<id> one survey (a draft to edit and send, or its results)
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -26,10 +28,13 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "voice",
   "programme",
   "plan-programme",
   "standard",
   "audit-tool",
+  "survey",
+  "compose-survey",
   "audit-list",
   "audit",
   "configure",
@@ -61,6 +66,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  voice: { id: "voice", title: "Staff voice", inNavigation: true, needsSignIn: true, ownHeading: true },
+  survey: { id: "survey", title: "Survey", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "compose-survey": { id: "compose-survey", title: "Write a survey", inNavigation: false, needsSignIn: true, ownHeading: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -74,13 +82,14 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new" };
+const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new", "compose-survey": "voice/new" };
 
 /** Routes for one record, reached only as #/<prefix>/<id>. */
 const recordRoutes: { route: RouteId; prefix: string }[] = [
   { route: "programme", prefix: "programmes" },
   { route: "standard", prefix: "library/standards" },
   { route: "audit-tool", prefix: "library/tools" },
+  { route: "survey", prefix: "voice" },
 ];
 
 export function isRouteId(value: string): value is RouteId {
@@ -110,6 +119,8 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   if (id === "audit-list") return undefined; // only reachable as #/audits
   if (id === "programmes/new") return "plan-programme";
+  if (id === "voice/new") return "compose-survey";
+  if (id === "compose-survey") return undefined; // only reachable as #/voice/new
   for (const { route, prefix } of recordRoutes) {
     if (id.startsWith(`${prefix}/`) && /^[^/]+$/.test(id.slice(prefix.length + 1))) return route;
     if (id === route) return undefined; // only reachable as #/<prefix>/<id>
@@ -186,6 +197,11 @@ export function standardHref(standardId: string): string {
 /** Link to the editor of one audit tool; "new" starts a new tool. */
 export function auditToolHref(toolId: string): string {
   return `#/library/tools/${encodeURIComponent(toolId)}`;
+}
+
+/** Link to one survey: a draft to edit and send, or a sent survey's results. */
+export function surveyHref(surveyId: string): string {
+  return `#/voice/${encodeURIComponent(surveyId)}`;
 }
 
 /** Entity id of the channel tab that #/configure saves. */
