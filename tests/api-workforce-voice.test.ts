@@ -108,5 +108,10 @@ describe("writing, sending and answering a survey", () => {
     expect(sent.body.queued).toBe(2); // Grace and Amira
     const messages = (await app.store.query("outboxMessage", { where: { idempotencyKey: `survey_sent:${created.body.id}:person-sw-amira` } })).records;
     expect(messages).toHaveLength(1);
+
+    // While it is open, no figures: before-and-after comparisons would single out each new answer.
+    const open = await apiCall<{ results: unknown; answered: number; trends: unknown[] }>(app.url, "get", `/api/surveys/${created.body.id}/results`, { token: as("person-qa-lead") });
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ results: null, answered: 0, trends: [] });
   });
 });

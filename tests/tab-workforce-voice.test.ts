@@ -102,6 +102,10 @@ describe("the staff voice pages", () => {
       await page.getByRole("heading", { name: "Staff voice", level: 2 }).waitFor();
       await page.getByRole("table", { name: "Surveys, newest first" }).getByRole("row").filter({ hasText: "Winter check-in" }).getByText("Open for answers").waitFor();
 
+      await page.getByRole("link", { name: "Winter check-in" }).click();
+      await page.getByText("0 people have answered so far.").waitFor();
+      await page.getByText(/^Results appear when the survey closes on/).waitFor();
+
       const { app } = running();
       const queued = (await app.store.query("outboxMessage", { limit: 500 })).records.filter((message) => message.notification.kind === "survey_sent");
       expect(queued.map((message) => message.recipientId).sort()).toEqual(["person-sw-amira", "person-tm-assessment"]);

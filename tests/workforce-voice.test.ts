@@ -12,7 +12,7 @@ import { AuditWorkflow } from "../api/services/audit-workflow.js";
 import type { Person } from "../api/services/people.js";
 import { WorkforceVoice } from "../api/services/workforce-voice.js";
 import { seedDemoAuthority } from "../api/seed/seed-demo.js";
-import type { Store } from "../api/store/port.js";
+import type { Saved, Store } from "../api/store/port.js";
 import { withheldValue } from "../api/store/record-changes.js";
 import { SqliteStore } from "../api/store/sqlite/sqlite-store.js";
 import { runCardAction, type CardActionServices } from "../bot/card-actions.js";
@@ -63,6 +63,15 @@ async function organisation(target: Store): Promise<{ qaLead: Person; staff: Rec
 async function sentSurvey(voice: WorkforceVoice, qaLead: Person, overrides: Record<string, unknown> = {}) {
   const draft = await voice.compose({ title: "How are you doing?", kind: "pulse", questions, round: "Autumn 2026", opensOn: "2026-11-23", closesOn: "2026-12-04", ...overrides }, qaLead);
   return (await voice.send(draft.id, draft.etag, qaLead)).survey;
+}
+
+/** The results as they are once the survey has closed (the clock moves past its closing day). */
+async function closedResults(voice: WorkforceVoice, survey: Saved<"survey">) {
+  clock = new Date(`${survey.closesOn}T00:00:00Z`);
+  clock.setUTCDate(clock.getUTCDate() + 1);
+  const results = await voice.results(survey);
+  expect(results, "results once closed").toBeDefined();
+  return results!;
 }
 
 const answer = (workload: number, supervision: number, help = "") => ({ "q:workload": String(workload), "q:supervision": String(supervision), "q:help": help });
@@ -210,7 +219,8 @@ describe("results", () => {
     for (const person of staff.bravo!) await voice.answer(survey.id, "", answer(1, 1, "Too many cases"), person);
     for (const person of staff.charlie!.slice(0, 5)) await voice.answer(survey.id, "", answer(2, 3), person);
 
-    const results = await voice.results(survey);
+    expect(await voice.results(survey), "nothing while the survey is open").toBeUndefined();
+    const results = await closedResults(voice, survey);
     const group = (id: string) => results.groups.find((candidate) => candidate.id === id)!;
     expect(results.respondents).toBe(14);
     expect(group("service-1")).toMatchObject({ shown: true, respondents: 14 });
@@ -230,7 +240,7 @@ describe("results", () => {
     const voice = new WorkforceVoice(store, now);
     const survey = await sentSurvey(voice, qaLead);
     for (const person of staff.alpha!.slice(0, 4)) await voice.answer(survey.id, "", answer(4, 5, "A comment"), person);
-    const results = await voice.results(survey);
+    const results = await closedResults(voice, survey);
     expect(results.respondents).toBeNull();
     expect(results.groups.every((group) => !group.shown)).toBe(true);
     expect(results.comments).toEqual([]);
@@ -294,6 +304,11 @@ describe("trends and themes", () => {
     for (const person of staff.alpha!) await voice.answer(autumn.id, "", answer(4, 4), person);
     for (const person of staff.charlie!) await voice.answer(autumn.id, "", answer(5, 5), person);
 
+    expect(await voice.trends(autumn)).toEqual([
+      expect.objectContaining({ key: "workload", groups: [] }),
+      expect.objectContaining({ key: "supervision", groups: [] }),
+    ]); // neither round has closed yet
+    clock = new Date("2026-12-05T09:00:00Z");
     const trends = await voice.trends(autumn);
     const workload = trends.find((trend) => trend.key === "workload")!;
     const alpha = workload.groups.find((group) => group.id === "team-alpha")!;
@@ -312,10 +327,10 @@ describe("trends and themes", () => {
     const voice = new WorkforceVoice(store, now);
     const survey = await sentSurvey(voice, qaLead);
     for (const person of staff.alpha!) await voice.answer(survey.id, "", answer(3, 3, "Need more admin support"), person);
-    const [comment] = (await voice.results(survey)).comments;
+    const [comment] = (await closedResults(voice, survey)).comments;
     await refused(voice.tagComment(survey.id, comment!.id, ["Admin"], staff.alpha![0]!), "forbidden");
     await voice.tagComment(survey.id, comment!.id, ["Admin", " Admin "], qaLead);
-    const tagged = (await voice.results(survey)).comments.find((candidate) => candidate.id === comment!.id)!;
+    const tagged = (await closedResults(voice, survey)).comments.find((candidate) => candidate.id === comment!.id)!;
     expect(tagged.tags).toEqual(["Admin"]);
   });
 });

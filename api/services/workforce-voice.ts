@@ -209,14 +209,20 @@ export class WorkforceVoice {
         const at = tally.comments.findIndex((comment) => comment.id === commentId);
         if (at === -1) continue;
         const comments = tally.comments.map((comment, index) => (index === at ? { ...comment, tags: [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))] } : comment));
-        await tx.update("surveyTally", tally.id, { comments }, tally.etag, tallyActor);
+        await tx.update("surveyTally", tally.id, { comments }, tally.etag, actor);
         return;
       }
       throw new DomainError("not_found", "That comment is not in this survey.");
     });
   }
 
-  async results(survey: SavedSurvey): Promise<SurveyResults> {
+  /**
+   * Results once the survey has closed; undefined before. While it is open,
+   * comparing the figures before and after a known colleague answered would
+   * single out their answer, so nothing is shown until no more can arrive.
+   */
+  async results(survey: SavedSurvey): Promise<SurveyResults | undefined> {
+    if (surveyState(survey, dayOf(this.now())) !== "closed") return undefined;
     const settings = await surveySettings(this.store);
     return surveyResults({
       survey,
@@ -228,7 +234,7 @@ export class WorkforceVoice {
     });
   }
 
-  /** Every sent round of the survey's series, oldest first, with its results. */
+  /** Every closed round of the survey's series up to this one, oldest first, with its results. */
   async rounds(survey: SavedSurvey): Promise<TrendRound[]> {
     const seriesId = survey.seriesId ?? survey.id;
     const members = [
@@ -239,8 +245,16 @@ export class WorkforceVoice {
       .filter((member) => member.status === "sent" && member.opensOn <= survey.opensOn)
       .sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.id.localeCompare(b.id));
     const rounds: TrendRound[] = [];
-    for (const round of unique) rounds.push({ surveyId: round.id, round: round.round, results: await this.results(round) });
+    for (const round of unique) {
+      const results = await this.results(round);
+      if (results) rounds.push({ surveyId: round.id, round: round.round, results });
+    }
     return rounds;
+  }
+
+  /** How many have answered: a response rate says nothing about what anyone said. */
+  async answeredCount(survey: SavedSurvey): Promise<number> {
+    return (await allRecords(this.store, "surveyParticipation", { where: { surveyId: survey.id } })).length;
   }
 
   async trends(survey: SavedSurvey) {

@@ -144,20 +144,24 @@ export function surveyRoutes({ store, now, notificationsQueued }: ApiServices): 
       method: "get",
       path: "/api/surveys/:surveyId/results",
       tag: "Workforce voice",
-      summary: "Results by group (small groups hidden), trends across rounds, and comments for the QA lead",
+      summary: "How many have answered; once the survey has closed, results by group (small groups hidden), trends across rounds, and comments for the QA lead",
       params: SurveyParams,
       responses: { 200: "Results" },
       async handle({ viewer, params }) {
         requireResultsReader(viewer);
         const found = await survey(params.surveyId);
         if (found.status === "draft") throw new DomainError("illegal_transition", "This survey has not been sent yet, so it has no results.");
-        const trends = (await voice.trends(found)).map((trend) => ({ ...trend, groups: trend.groups.filter((group) => inScope(viewer, group)) }));
+        const results = await voice.results(found);
         const settings = await surveySettings(store);
+        const trends = results ? (await voice.trends(found)).map((trend) => ({ ...trend, groups: trend.groups.filter((group) => inScope(viewer, group)) })) : [];
         return {
           body: {
             survey: summary(found, dayOf(now())),
             questions: found.questions,
-            results: resultsFor(viewer, await voice.results(found)),
+            // Results only once closed: see WorkforceVoice.results.
+            results: results ? resultsFor(viewer, results) : null,
+            answered: await voice.answeredCount(found),
+            minimumGroupSize: settings.minimumGroupSize,
             trends,
             themes: settings.themes,
             canSeeComments: hasRole(viewer.person, "qa_lead"),

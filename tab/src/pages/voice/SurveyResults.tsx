@@ -56,7 +56,7 @@ export function SurveyResults({ surveyId, focusHeading }: { surveyId: string; fo
           </Subtitle1>
           <PageText>The average answer in each round, for each group shown in that round. A round where a group was hidden has no bar for it.</PageText>
           {state.data.trends.map((trend) => (
-            <TrendPanel key={trend.key} trend={trend} minimumGroupSize={state.data.results.minimumGroupSize} />
+            <TrendPanel key={trend.key} trend={trend} minimumGroupSize={state.data.minimumGroupSize} />
           ))}
         </section>
       )}
@@ -67,6 +67,20 @@ export function SurveyResults({ surveyId, focusHeading }: { surveyId: string; fo
 function ResultsBody({ data, onTagged }: { data: SurveyResultsResponse; onTagged: () => void }) {
   const styles = useStyles();
   const { survey, results } = data;
+  if (!results) {
+    return (
+      <>
+        <PageText>
+          {surveyKindWords[survey.kind]}. {surveyStateWords[survey.state]} ({survey.opensOn} to {survey.closesOn}). {data.answered}{" "}
+          {data.answered === 1 ? "person has" : "people have"} answered so far.
+        </PageText>
+        <PageText>
+          Results appear when the survey closes on {survey.closesOn}. While it is open, comparing the figures before and after someone answered would show what they
+          said, so nothing is shown until no more answers can arrive.
+        </PageText>
+      </>
+    );
+  }
   const everyone = results.groups.find((group) => group.level === "everyone");
   const scaleQuestions = data.questions.filter((question) => question.type === "scale");
   return (
@@ -247,7 +261,7 @@ function CommentsSection({ data, onTagged }: { data: SurveyResultsResponse; onTa
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<NoticeText | undefined>();
-  const comments = data.results.comments;
+  const comments = data.results?.comments ?? [];
   const questionText = new Map(data.questions.map((question) => [question.key, question.text]));
   const counts = useMemo(() => {
     const byTheme = new Map<string, number>();
@@ -284,7 +298,7 @@ function CommentsSection({ data, onTagged }: { data: SurveyResultsResponse; onTa
       </PageText>
       {notice && <Notice notice={notice} />}
       {comments.length === 0 ? (
-        <PageText>{data.results.respondents === null ? "Comments appear once enough people have answered." : "Nobody wrote anything."}</PageText>
+        <PageText>{data.results?.respondents == null ? "Comments appear once enough people have answered." : "Nobody wrote anything."}</PageText>
       ) : (
         <>
           <table className={tableStyles.table}>

@@ -89,7 +89,11 @@ export interface SurveyTheme {
 export interface SurveyResultsResponse {
   survey: SurveySummary;
   questions: SurveyQuestion[];
-  results: { minimumGroupSize: number; respondents: number | null; groups: ResultGroup[]; comments: SurveyComment[] };
+  /** Null until the survey has closed. */
+  results: { minimumGroupSize: number; respondents: number | null; groups: ResultGroup[]; comments: SurveyComment[] } | null;
+  /** How many people have answered so far. */
+  answered: number;
+  minimumGroupSize: number;
   trends: QuestionTrend[];
   themes: SurveyTheme[];
   canSeeComments: boolean;
