@@ -150,7 +150,7 @@ export function describeStoreConformance(adapterName: string, openStore: () => P
 
       it("logs that anonymous survey answers changed, never what they were", async () => {
         const system: Actor = { id: "system:workforce-voice" };
-        const tally = { surveyId: "survey-1", teamId: "team-1", respondents: 1, scaleCounts: { workload: [0, 1, 0] }, comments: [{ id: "0b7c4f5e-2f6a-4b8e-9d0c-3c1e2a4b5d6f", questionKey: "help", text: "A private comment" }] };
+        const tally = { surveyId: "survey-1", groupKey: "team:team-1", teamId: "team-1", respondents: 1, scaleCounts: { workload: [0, 1, 0] }, comments: [{ id: "0b7c4f5e-2f6a-4b8e-9d0c-3c1e2a4b5d6f", questionKey: "help", text: "A private comment" }] };
         const created = await store.create("surveyTally", tally, system);
         const updated = await store.update("surveyTally", created.id, { respondents: 2, scaleCounts: { workload: [1, 1, 0] } }, created.etag, system);
         await store.delete("surveyTally", created.id, updated.etag, system);

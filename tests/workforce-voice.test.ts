@@ -179,6 +179,23 @@ describe("answering once", () => {
   });
 });
 
+describe("staff not in a team", () => {
+  it("are added up by service, each service apart", async () => {
+    const { qaLead } = await organisation(store);
+    await store.create("service", { authorityId: "authority", name: "Fostering" }, setup, { id: "service-2" });
+    const managers: Person[] = [];
+    for (const serviceId of ["service-1", "service-2"]) {
+      managers.push((await store.create("person", { displayName: `Manager of ${serviceId}`, email: `${serviceId}@testshire.example`, roles: ["service_manager"], serviceId }, setup)) as Person);
+    }
+    const voice = new WorkforceVoice(store, now);
+    const survey = await sentSurvey(voice, qaLead);
+    for (const manager of managers) await voice.answer(survey.id, "", answer(3, 3), manager);
+    await voice.answer(survey.id, "", answer(3, 3), qaLead);
+    const tallies = (await store.query("surveyTally", { where: { surveyId: survey.id } })).records;
+    expect(tallies.map((tally) => [tally.groupKey, tally.respondents]).sort()).toEqual([["none", 1], ["service:service-1", 1], ["service:service-2", 1]]);
+  });
+});
+
 describe("sending", () => {
   it("queues one card per person asked through the outbox, and only the QA lead or PSW can send", async () => {
     const { qaLead, staff } = await organisation(store);
@@ -371,6 +388,10 @@ describe("reflective feedback after audits", () => {
     await voice.answer(reflective.id, "audit-in-progress", { "q:went_well": "Chloe's direct work", "q:would_help": "Time to read the file" }, chloe);
     await refused(voice.answer(reflective.id, "audit-in-progress", { "q:went_well": "again" }, chloe), "conflict");
     await refused(voice.answer(reflective.id, "audit-assigned", { "q:went_well": "not mine" }, chloe), "forbidden");
+    // An audit submitted before the survey opened earns no extra answer.
+    const older = (await store.get("audit", "audit-completed"))!;
+    await store.update("audit", older.id, { submittedAt: "2026-10-01T10:00:00.000Z" }, older.etag, setup);
+    await refused(voice.answer(reflective.id, "audit-completed", { "q:went_well": "an old audit" }, chloe), "forbidden");
     const log = JSON.stringify(await store.auditLog({ kind: "surveyTally", limit: 100 }));
     expect(log).not.toContain("direct work");
   });

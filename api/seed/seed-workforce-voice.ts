@@ -6,7 +6,7 @@
 // larger than the demo's named staff, so the seed writes no participation
 // records; every comment is invented and names no one.
 import { randomUUID } from "node:crypto";
-import { agreementLabels, type SurveyQuestion, type SurveyTally } from "../domain/records/survey.js";
+import { agreementLabels, tallyGroupKey, type SurveyQuestion, type SurveyTally } from "../domain/records/survey.js";
 import type { Actor, RecordOperations } from "../store/port.js";
 import { demoAuthorityId } from "./demo-authority.js";
 
@@ -23,6 +23,7 @@ function tallyOf(surveyId: string, teamId: string, serviceId: string, answers: A
   const counts = (index: number) => [1, 2, 3, 4, 5].map((point) => answers.filter((answer) => answer[index] === point).length);
   return {
     surveyId,
+    groupKey: tallyGroupKey(teamId, serviceId),
     teamId,
     serviceId,
     respondents: answers.length,

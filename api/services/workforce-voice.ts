@@ -9,7 +9,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { dayOf } from "../domain/calendar.js";
 import { DomainError } from "../domain/errors.js";
 import type { RecordInput } from "../domain/records/index.js";
-import type { Survey, SurveyAudience, SurveyTheme } from "../domain/records/survey.js";
+import { tallyGroupKey, type Survey, type SurveyAudience, type SurveyTheme } from "../domain/records/survey.js";
 import { readAnswers, surveyState, tallyWithAnswers, type Shuffle } from "../domain/survey-answers.js";
 import { surveyResults, surveyTrends, type OrganisationNames, type SurveyResults, type TrendRound } from "../domain/survey-results.js";
 import { allRecords } from "../store/all-records.js";
@@ -95,7 +95,10 @@ async function isAsked(store: RecordOperations, survey: Survey, person: Person, 
   if (survey.kind === "reflective") {
     if (!occasion) return false;
     const audit = await store.get("audit", occasion);
-    return audit !== undefined && audit.submittedAt !== undefined && (audit.practitionerId === person.id || audit.auditorId === person.id);
+    // Only audits submitted while the survey was open: one answer per audit, not per audit ever done.
+    const submittedOn = audit?.submittedAt?.slice(0, 10);
+    const inWindow = submittedOn !== undefined && submittedOn >= survey.opensOn && submittedOn <= survey.closesOn;
+    return audit !== undefined && inWindow && (audit.practitionerId === person.id || audit.auditorId === person.id);
   }
   return occasion === "" && isInAudience(survey.audience, person, await teamServiceIds(store));
 }
@@ -175,12 +178,12 @@ export class WorkforceVoice {
       }
       const answers = readAnswers(survey, inputs);
       await tx.create("surveyParticipation", { surveyId, personId: person.id, occasion }, person);
-      const where = person.teamId ? { surveyId, teamId: person.teamId } : { surveyId, teamId: null };
-      const tally = (await tx.query("surveyTally", { where, limit: 1 })).records[0];
+      const groupKey = tallyGroupKey(person.teamId, person.serviceId);
+      const tally = (await tx.query("surveyTally", { where: { surveyId, groupKey }, limit: 1 })).records[0];
       const empty = { respondents: 0, scaleCounts: {}, comments: [] };
       const added = tallyWithAnswers(tally ?? empty, survey, answers, this.shuffle);
       if (tally) await tx.update("surveyTally", tally.id, added, tally.etag, tallyActor);
-      else await tx.create("surveyTally", { surveyId, teamId: person.teamId, serviceId: person.serviceId, ...added }, tallyActor);
+      else await tx.create("surveyTally", { surveyId, groupKey, teamId: person.teamId, serviceId: person.serviceId, ...added }, tallyActor);
     });
   }
 

@@ -22,7 +22,7 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   frameworkComponent: ["number"],
   survey: ["status", "kind", "seriesId", "opensOn", "closesOn"],
   surveyParticipation: ["surveyId", "personId", "occasion"],
-  surveyTally: ["surveyId", "teamId"],
+  surveyTally: ["surveyId", "groupKey"],
   surveySettings: ["authorityId"],
 };
 

@@ -96,7 +96,9 @@ export type SurveyComment = z.infer<typeof SurveyComment>;
 // the answer that arrived with a given participation.
 export const SurveyTally = z.object({
   surveyId: id,
-  // Absent for staff not placed in a team or service.
+  // One tally per survey and group: see tallyGroupKey.
+  groupKey: z.string().min(1).max(120),
+  // Absent for staff not placed in a team (or a service).
   teamId: id.optional(),
   serviceId: id.optional(),
   respondents: z.number().int().min(0),
@@ -127,6 +129,11 @@ export const SurveySettings = z.object({
   themes: z.array(SurveyTheme).max(40).default([]),
 });
 export type SurveySettings = z.infer<typeof SurveySettings>;
+
+/** The group a respondent's answers are added up in: their team, else their service, else "none". */
+export function tallyGroupKey(teamId: string | undefined, serviceId: string | undefined): string {
+  return teamId ? `team:${teamId}` : serviceId ? `service:${serviceId}` : "none";
+}
 
 /** Fields whose values the audit log records only as "withheld": anonymous answers. */
 export const auditLogWithheldFields: Readonly<Record<string, readonly string[]>> = {

@@ -40,7 +40,7 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
 const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["survey", ["status", "kind", "seriesId", "opensOn", "closesOn"]],
   ["surveyParticipation", ["surveyId", "personId", "occasion"]],
-  ["surveyTally", ["surveyId", "teamId"]],
+  ["surveyTally", ["surveyId", "groupKey"]],
   ["surveySettings", ["authorityId"]],
 ];
 
@@ -122,9 +122,9 @@ export const migrations: readonly Migration[] = [
       db.exec(
         `CREATE UNIQUE INDEX records_surveyParticipation_once ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.personId'), json_extract(body, '$.occasion')) WHERE kind = 'surveyParticipation'`,
       );
-      // One tally per survey and team (an absent team is one group too).
+      // One tally per survey and group (team, or service for staff not in a team).
       db.exec(
-        `CREATE UNIQUE INDEX records_surveyTally_one_per_team ON records (json_extract(body, '$.surveyId'), ifnull(json_extract(body, '$.teamId'), '')) WHERE kind = 'surveyTally'`,
+        `CREATE UNIQUE INDEX records_surveyTally_one_per_group ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.groupKey')) WHERE kind = 'surveyTally'`,
       );
     },
   },
