@@ -94,6 +94,7 @@ describe("the staff voice pages", () => {
       await preview.getByText("What gets in the way? (optional)").waitFor();
       await expect(preview.getByRole("radio").count()).resolves.toBe(5);
       await expectAccessible(page, "the survey editor");
+      await checkWidths(page, "survey-editor");
 
       await page.getByRole("button", { name: "Save draft" }).click();
       await page.getByRole("heading", { name: "Draft: Winter check-in" }).waitFor();

@@ -60,6 +60,7 @@ const useStyles = makeStyles({
     maxWidth: "36rem",
   },
   previewHeading: { margin: 0 },
+  previewTitle: { display: "block", margin: 0, marginTop: tokens.spacingVerticalM },
   small: { fontSize: tokens.fontSizeBase200 },
 });
 
@@ -315,7 +316,7 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
               <Field label={`Question ${index + 1}`} required>
                 <Input value={question.text} onChange={(_, data) => changeQuestion(index, { text: data.value })} maxLength={300} />
               </Field>
-              <Field label="Answered with">
+              <Field label="Answered with" hint="A scale must be answered. Own words are optional, and only the QA lead reads them.">
                 <Select
                   value={question.type}
                   disabled={Boolean(draft.seriesId && question.key)}
@@ -323,8 +324,8 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
                     changeQuestion(index, data.value === "scale" ? ({ type: "scale", labels: agreementLabels } as never) : ({ type: "free_text", labels: undefined } as never))
                   }
                 >
-                  <option value="scale">A scale (everyone must choose)</option>
-                  <option value="free_text">Their own words (optional; only the QA lead reads them)</option>
+                  <option value="scale">A scale</option>
+                  <option value="free_text">Their own words</option>
                 </Select>
               </Field>
               {question.type === "scale" && (
@@ -387,7 +388,9 @@ function SurveyPreview({ draft, minimumGroupSize }: { draft: Draft; minimumGroup
       <Subtitle1 as="h3" id={headingId} className={styles.previewHeading}>
         Preview: the card in Teams
       </Subtitle1>
-      <Subtitle2 as="p">{draft.title || "(no title yet)"}</Subtitle2>
+      <Subtitle2 as="p" className={styles.previewTitle}>
+        {draft.title || "(no title yet)"}
+      </Subtitle2>
       <PageText>
         {surveyKindWords[draft.kind]}: {draft.round || "(no round yet)"}
       </PageText>
