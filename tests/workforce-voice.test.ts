@@ -146,6 +146,18 @@ describe("answering once", () => {
     expect((await store.query("surveyParticipation", { where: { surveyId: survey.id } })).records).toHaveLength(1);
   });
 
+  it("takes one of two answers sent at the same moment, and the store itself refuses a second participation", async () => {
+    const { qaLead, staff } = await organisation(store);
+    const voice = new WorkforceVoice(store, now);
+    const survey = await sentSurvey(voice, qaLead);
+    const person = staff.charlie![1]!;
+    const outcomes = await Promise.allSettled([voice.answer(survey.id, "", answer(1, 1), person), voice.answer(survey.id, "", answer(5, 5), person)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const [tally] = (await store.query("surveyTally", { where: { surveyId: survey.id } })).records;
+    expect(tally!.respondents).toBe(1);
+    await refused(store.create("surveyParticipation", { surveyId: survey.id, personId: person.id }, setup), "conflict");
+  });
+
   it("refuses people the survey was not sent to, closed surveys, and answers missing a scale question or off the scale", async () => {
     const { qaLead, staff } = await organisation(store);
     const voice = new WorkforceVoice(store, now);
