@@ -63,6 +63,19 @@ describe("results of the seeded autumn round", () => {
   });
 });
 
+describe("reflective feedback after audits", () => {
+  it("shows last quarter's closed round in the same anonymous view, and nothing yet of this quarter's open one", async () => {
+    const summer = await apiCall<Results>(app.url, "get", "/api/surveys/survey-reflective-summer/results", { token: as("person-qa-lead") });
+    const group = (id: string) => summer.body.results.groups.find((candidate) => candidate.id === id)!;
+    expect(summer.body.results.respondents).toBe(14);
+    expect(group("team-assessment")).toMatchObject({ shown: true, respondents: 6 });
+    expect(group("team-child-protection")).toMatchObject({ shown: false, hiddenBecause: "too_few" });
+    expect(summer.body.results.comments.find((comment) => comment.text === "It felt like an inspection")).toMatchObject({ teamName: null });
+    const open = await apiCall<{ results: unknown }>(app.url, "get", "/api/surveys/survey-reflective/results", { token: as("person-qa-lead") });
+    expect(open.body.results).toBeNull();
+  });
+});
+
 describe("settings", () => {
   it("refuses a minimum group size below 3 with a problem naming the field, and changes nothing", async () => {
     const current = await apiCall<{ minimumGroupSize: number }>(app.url, "get", "/api/survey-settings", { token: as("person-qa-lead") });

@@ -75,25 +75,62 @@ export async function seedWorkforceVoice(tx: RecordOperations, actor: Actor, now
   for (const [teamId, serviceId, answers] of spring) await tx.create("surveyTally", tallyOf("survey-pulse-spring", teamId, serviceId, answers), actor);
   for (const [teamId, serviceId, answers] of autumn) await tx.create("surveyTally", tallyOf("survey-pulse-autumn", teamId, serviceId, answers), actor);
 
+  // Reflective feedback: last quarter's round has closed (its answers show in the
+  // same view); this quarter's is open, so submitting an audit asks for it.
+  const reflective = {
+    title: "Reflecting on an audit",
+    kind: "reflective" as const,
+    introduction: "You took part in an audit. A few short questions about how it went for you.",
+    questions: [
+      { key: "went_well", type: "free_text" as const, text: "What went well?" },
+      { key: "did_not_go_well", type: "free_text" as const, text: "What didn't go well?" },
+      { key: "would_help", type: "free_text" as const, text: "What would help next time?" },
+      { key: "useful", type: "scale" as const, text: "The audit helped me think about my practice", labels: agreementLabels },
+    ],
+    status: "sent" as const,
+    ownerId: "person-qa-lead",
+  };
+  await tx.create("survey", { ...reflective, round: "Summer 2026", opensOn: day(now, -120), closesOn: day(now, -31), sentAt: `${day(now, -120)}T09:00:00.000Z` }, actor, {
+    id: "survey-reflective-summer",
+  });
+  const summer: [string, string, [number, string, string][]][] = [
+    [
+      "team-assessment",
+      "service-front-door",
+      [
+        [4, "Talking it through with the auditor", "It took weeks to be arranged"],
+        [5, "Seeing the plan from the child's side", ""],
+        [4, "", "Too much time finding documents"],
+        [3, "The grading was explained", ""],
+        [4, "Feedback was kind and specific", ""],
+        [5, "", "More time to prepare"],
+      ],
+    ],
+    ["team-child-protection", "service-cin-cp", [[2, "", "It felt like an inspection"], [4, "Useful reflective supervision afterwards", ""], [3, "", ""]]],
+    ["team-children-in-care", "service-children-in-care", [[4, "The child's voice came through", ""], [4, "", ""], [5, "Good learning", ""], [3, "", "Training on the audit tool"], [4, "", ""]]],
+  ];
+  for (const [teamId, serviceId, answers] of summer) {
+    const comments = answers.flatMap(([, wentWell, didNot]) => [
+      ...(wentWell ? [{ id: randomUUID(), questionKey: "went_well", text: wentWell, tags: [] }] : []),
+      ...(didNot ? [{ id: randomUUID(), questionKey: "did_not_go_well", text: didNot, tags: [] }] : []),
+    ]);
+    await tx.create(
+      "surveyTally",
+      {
+        surveyId: "survey-reflective-summer",
+        groupKey: tallyGroupKey(teamId, serviceId),
+        teamId,
+        serviceId,
+        respondents: answers.length,
+        scaleCounts: { useful: [1, 2, 3, 4, 5].map((point) => answers.filter(([useful]) => useful === point).length) },
+        comments,
+      },
+      actor,
+    );
+  }
   await tx.create(
     "survey",
-    {
-      title: "Reflecting on an audit",
-      kind: "reflective",
-      introduction: "You took part in an audit. Three short questions about how it went for you.",
-      questions: [
-        { key: "went_well", type: "free_text", text: "What went well?" },
-        { key: "did_not_go_well", type: "free_text", text: "What didn't go well?" },
-        { key: "would_help", type: "free_text", text: "What would help next time?" },
-        { key: "useful", type: "scale", text: "The audit helped me think about my practice", labels: agreementLabels },
-      ],
-      round: "Winter 2026",
-      opensOn: day(now, -30),
-      closesOn: day(now, 60),
-      status: "sent",
-      sentAt: `${day(now, -30)}T09:00:00.000Z`,
-      ownerId: "person-qa-lead",
-    },
+    { ...reflective, round: "Winter 2026", seriesId: "survey-reflective-summer", opensOn: day(now, -30), closesOn: day(now, 60), sentAt: `${day(now, -30)}T09:00:00.000Z` },
     actor,
     { id: "survey-reflective" },
   );
