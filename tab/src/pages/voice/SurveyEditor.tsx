@@ -60,6 +60,9 @@ const useStyles = makeStyles({
     maxWidth: "36rem",
   },
   previewHeading: { margin: 0 },
+  // A choice with long option text shrinks with the page instead of widening it.
+  select: { maxWidth: "100%", minWidth: 0 },
+  selectInput: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
   previewTitle: { display: "block", margin: 0, marginTop: tokens.spacingVerticalM },
   small: { fontSize: tokens.fontSizeBase200 },
 });
@@ -235,8 +238,8 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
         }}
       >
         {!saved && earlier.length > 0 && (
-          <Field label="A new round of an earlier survey?" hint="Choose one to copy its questions, so the rounds can be compared in trends.">
-            <Select value={draft.seriesId} onChange={(_, data) => void followSeries(data.value).catch(showProblem)}>
+          <Field label="A new round of an earlier survey?" className={styles.select} hint="Choose one to copy its questions, so the rounds can be compared in trends.">
+            <Select value={draft.seriesId} className={styles.select} select={{ className: styles.selectInput }} onChange={(_, data) => void followSeries(data.value).catch(showProblem)}>
               <option value="">No: a new survey</option>
               {earlier.map((survey) => (
                 <option key={survey.id} value={survey.seriesId ?? survey.id}>
@@ -318,6 +321,8 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
               </Field>
               <Field label="Answered with" hint="A scale must be answered. Own words are optional, and only the QA lead reads them.">
                 <Select
+                  className={styles.select}
+                  select={{ className: styles.selectInput }}
                   value={question.type}
                   disabled={Boolean(draft.seriesId && question.key)}
                   onChange={(_, data) =>
