@@ -161,6 +161,8 @@ export function describeStoreConformance(adapterName: string, openStore: () => P
         expect(logged).not.toContain("[0,1,0]");
         expect(entries[1]?.changes.scaleCounts).toEqual({ from: withheldValue, to: withheldValue });
         expect(entries[1]?.changes.respondents).toEqual({ from: 1, to: 2 });
+        // Comments did not change, but are logged as changed: the log never tells who wrote one.
+        expect(entries[1]?.changes.comments).toEqual({ from: withheldValue, to: withheldValue });
       });
 
       it("reads on from a sequence number", async () => {

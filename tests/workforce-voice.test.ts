@@ -119,6 +119,11 @@ describe("anonymity", () => {
     const update = (await store.auditLog({ kind: "surveyTally", limit: 1000 })).at(-1)!;
     expect(update).toMatchObject({ operation: "update", actorId: "system:workforce-voice", changes: { scaleCounts: { from: withheldValue, to: withheldValue } } });
     expect(JSON.stringify(update)).not.toMatch(/More time|Caseloads/);
+    // An answer without a comment reads the same in the log as one with a comment.
+    await voice.answer(survey.id, "", answer(3, 3), staff.alpha![2]!);
+    const silent = (await store.auditLog({ kind: "surveyTally", limit: 1000 })).at(-1)!;
+    expect(Object.keys(silent.changes).sort()).toEqual(Object.keys(update.changes).sort());
+    expect(silent.changes.comments).toEqual({ from: withheldValue, to: withheldValue });
   });
 
   it("keeps comments in no particular order and with random ids, so their place says nothing about who wrote them", async () => {

@@ -37,10 +37,13 @@ export const withheldValue = "(withheld: anonymous answers)";
  */
 export function auditLogChanges(kind: string, before: object | undefined, after: object | undefined): FieldChanges {
   const changes = changesBetween(before, after);
+  const previous = (before ?? {}) as Record<string, unknown>;
+  const next = (after ?? {}) as Record<string, unknown>;
+  // Every withheld field is logged as changed whether or not it did, so that
+  // not even "this person wrote a comment" can be read from the log.
   for (const field of auditLogWithheldFields[kind] ?? []) {
-    const change = changes[field];
-    if (!change) continue;
-    changes[field] = { ...("from" in change ? { from: withheldValue } : {}), ...("to" in change ? { to: withheldValue } : {}) };
+    if (!(field in previous) && !(field in next)) continue;
+    changes[field] = { ...(field in previous ? { from: withheldValue } : {}), ...(field in next ? { to: withheldValue } : {}) };
   }
   return changes;
 }
