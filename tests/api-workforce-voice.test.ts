@@ -26,7 +26,7 @@ interface Results {
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const who of ["person-qa-lead", "person-tm-cp", "person-sw-amira", "person-psw"]) tokens[who] = await localToken(app.url, who);
+  for (const who of ["person-qa-lead", "person-tm-cp", "person-sw-amira", "person-psw", "person-sm-front-door"]) tokens[who] = await localToken(app.url, who);
 });
 afterAll(async () => {
   await app.stop();
@@ -58,6 +58,10 @@ describe("results of the seeded autumn round", () => {
     expect(manager.body.results.comments).toEqual([]);
     expect(manager.body.results.groups.map((group) => group.id).sort()).toEqual(["everyone", "service-cin-cp", "team-child-protection"]);
     expect(manager.body.results.groups.find((group) => group.id === "team-child-protection")).toMatchObject({ shown: false, respondents: null });
+    const serviceManager = await apiCall<Results>(app.url, "get", "/api/surveys/survey-pulse-autumn/results", { token: as("person-sm-front-door") });
+    expect(serviceManager.body.results.groups.map((group) => group.id).sort()).toEqual(["everyone", "service-front-door", "team-assessment"]);
+    const trendGroups = serviceManager.body.trends.find((trend) => trend.key === "workload")!.groups.map((group) => group.id).sort();
+    expect(trendGroups).toEqual(["everyone", "service-front-door", "team-assessment"]);
     const practitioner = await apiCall(app.url, "get", "/api/surveys/survey-pulse-autumn/results", { token: as("person-sw-amira") });
     expect(expectProblem(practitioner, 403).detail).toContain("anonymous");
   });

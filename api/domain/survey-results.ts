@@ -240,7 +240,7 @@ export interface TrendPoint {
 export interface QuestionTrend {
   key: string;
   text: string;
-  groups: { id: string; name: string; level: GroupLevel; points: TrendPoint[] }[];
+  groups: { id: string; name: string; level: GroupLevel; parentId?: string; points: TrendPoint[] }[];
 }
 
 export interface TrendRound {
@@ -257,8 +257,10 @@ export function surveyTrends(latest: Pick<Survey, "questions">, rounds: readonly
   return latest.questions
     .filter((question) => question.type === "scale")
     .map((question) => {
-      const groupIds = new Map<string, { name: string; level: GroupLevel }>();
-      for (const round of rounds) for (const group of round.results.groups) if (group.shown) groupIds.set(group.id, { name: group.name, level: group.level });
+      const groupIds = new Map<string, { name: string; level: GroupLevel; parentId?: string }>();
+      for (const round of rounds) {
+        for (const group of round.results.groups) if (group.shown) groupIds.set(group.id, { name: group.name, level: group.level, ...(group.parentId ? { parentId: group.parentId } : {}) });
+      }
       return {
         key: question.key,
         text: question.text,
