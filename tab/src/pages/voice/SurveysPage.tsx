@@ -69,9 +69,14 @@ export function SurveysPage({ focusHeading }: { focusHeading: boolean }) {
               {state.data.surveys.map((survey) => (
                 <tr key={survey.id} className={tableStyles.row}>
                   <DataCell label="Survey" header>
-                    <Link inline href={surveyHref(survey.id)}>
-                      {survey.title}
-                    </Link>
+                    {/* Practitioners read no results; their list only says what was asked. */}
+                    {me.scope === "own" && survey.status === "sent" ? (
+                      survey.title
+                    ) : (
+                      <Link inline href={surveyHref(survey.id)}>
+                        {survey.title}
+                      </Link>
+                    )}
                   </DataCell>
                   <DataCell label="Kind">{surveyKindWords[survey.kind]}</DataCell>
                   <DataCell label="Round">{survey.round}</DataCell>
