@@ -25,6 +25,7 @@ import { bulletinRoutes } from "./http/routes/bulletin-routes.js";
 import { youSaidWeDidRoutes } from "./http/routes/you-said-we-did-routes.js";
 import { feedbackRoutes } from "./http/routes/feedback-routes.js";
 import { observationRoutes } from "./http/routes/observation-routes.js";
+import { surveyRoutes } from "./http/routes/survey-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { BulletinService } from "./services/bulletins.js";
 import { YouSaidWeDidService } from "./services/you-said-we-did.js";
@@ -125,6 +126,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...youSaidWeDidRoutes(services),
       ...feedbackRoutes(services, { dueSoonWorkingDays: config.complaintDueSoonWorkingDays }),
       ...observationRoutes(services),
+      ...surveyRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

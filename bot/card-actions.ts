@@ -8,6 +8,7 @@ import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
 import type { BulletinService } from "../api/services/bulletins.js";
 import type { Person } from "../api/services/people.js";
+import type { WorkforceVoice } from "../api/services/workforce-voice.js";
 import type { Store } from "../api/store/port.js";
 import { cardFor, cardKinds, type CardSubject } from "./card-catalogue.js";
 import type { AdaptiveCard } from "./cards/render-card.js";
@@ -21,6 +22,7 @@ export interface CardActionServices {
   workflow: AuditWorkflow;
   actions: ActionTracker;
   bulletins: BulletinService;
+  voice: WorkforceVoice;
   tabUrl: () => string;
   today: () => string;
   /** Starts the reflection conversation in the chat the card was clicked in. */
@@ -58,7 +60,6 @@ const schemas = {
   "action.done": z.object({ actionId: id, evidence: text(4000) }),
   "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
   "bulletin.read": z.object({ bulletinId: id }),
-  "card.refresh": z.object({ card: z.enum(cardKinds), id }),
   "observation.record": z.object({
     practitionerId: text(100),
     setting: text(40),
@@ -71,13 +72,16 @@ const schemas = {
   }),
   "observation.reflect": z.object({ observationId: id, reflection: text(4000) }),
   "feedback360.answer": z.object({ roundId: id, comment: text(2000) }).loose(),
+  "survey.answer": z.object({ surveyId: id, occasion: z.string().max(100).optional().default("") }).loose(),
+  "card.refresh": z.object({ card: z.enum(cardKinds), id, occasion: z.string().max(100).optional() }),
 } as const;
 
 export type CardVerb = keyof typeof schemas;
 export const cardVerbs = Object.keys(schemas) as CardVerb[];
 
 function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
-  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id! };
+  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id!, ...(data.occasion ? { occasion: data.occasion } : {}) };
+  if (verb === "survey.answer") return { card: "survey", id: data.surveyId!, ...(data.occasion ? { occasion: data.occasion } : {}) };
   if (verb === "reflection.begin") return { card: "reflection", id: data.auditId! };
   if (verb.startsWith("audit.")) return { card: "audit", id: data.auditId! };
   if (verb === "moderation.view") return { card: "moderation_panel", id: data.moderationId! };
@@ -136,7 +140,7 @@ async function perform(
   data: Record<string, string>,
   raw: Record<string, unknown>,
 ): Promise<string | { notice: string; subject: CardSubject }> {
-  const { workflow, actions, bulletins, beginReflection } = services;
+  const { workflow, actions, bulletins, voice, beginReflection } = services;
   switch (verb) {
     case "audit.start":
       await workflow.start(data.auditId!, person);
@@ -192,6 +196,9 @@ async function perform(
       const { alreadyRead } = await bulletins.markRead(data.bulletinId!, person, "card");
       return alreadyRead ? `${person.displayName} had already marked this as read.` : `Thank you, ${person.displayName}: your read is recorded.`;
     }
+    case "survey.answer":
+      await voice.answer(data.surveyId!, data.occasion ?? "", raw, person);
+      return "Thank you. Your answers are in, without your name.";
     case "card.refresh":
       return "";
     case "observation.record": {

@@ -3,7 +3,8 @@
 import { DomainError } from "../api/domain/errors.js";
 import type { Notification } from "../api/domain/records/notification.js";
 import { requireRecord } from "../api/services/people.js";
-import { actionView, auditView, moderationView, reflectionView, type ViewContext } from "./card-views.js";
+import { answerStatus } from "../api/services/workforce-voice.js";
+import { actionView, auditView, moderationView, reflectionView, surveyView, type ViewContext } from "./card-views.js";
 import { actionCard } from "./cards/action-card.js";
 import { auditCard } from "./cards/audit-card.js";
 import { auditDeclinedCard } from "./cards/audit-declined-card.js";
@@ -20,6 +21,7 @@ import { youSaidWeDidCard } from "./cards/you-said-we-did-card.js";
 import { feedback360Card } from "./cards/feedback-360-card.js";
 import { observationCard } from "./cards/observation-card.js";
 import { feedback360View, observationView } from "./observation-views.js";
+import { surveyCard } from "./cards/survey-card.js";
 
 export const cardKinds = [
   "audit",
@@ -35,12 +37,15 @@ export const cardKinds = [
   "you_said_we_did",
   "observation",
   "feedback_360",
+  "survey",
 ] as const;
 export type CardKind = (typeof cardKinds)[number];
 
 export interface CardSubject {
   card: CardKind;
   id: string;
+  /** What the card is about besides its record: the audit a reflective feedback prompt follows. */
+  occasion?: string;
 }
 
 export function subjectOf(notification: Notification): CardSubject {
@@ -73,13 +78,17 @@ export function subjectOf(notification: Notification): CardSubject {
       return { card: "observation", id: notification.observationId };
     case "feedback_360_requested":
       return { card: "feedback_360", id: notification.roundId };
+    case "survey_sent":
+      return { card: "survey", id: notification.surveyId };
+    case "reflective_feedback_requested":
+      return { card: "survey", id: notification.surveyId, occasion: notification.auditId };
   }
 }
 
 /** The card for a subject as `context.viewerId` should see it now; refreshes for `teamsUserId`. */
 export async function cardFor(subject: CardSubject, context: ViewContext, teamsUserId?: string): Promise<AdaptiveCard> {
   const refresh: CardRefresh | undefined = teamsUserId
-    ? { verb: "card.refresh", data: { card: subject.card, id: subject.id }, userIds: [teamsUserId] }
+    ? { verb: "card.refresh", data: { card: subject.card, id: subject.id, ...(subject.occasion ? { occasion: subject.occasion } : {}) }, userIds: [teamsUserId] }
     : undefined;
   const { store } = context;
   switch (subject.card) {
@@ -124,6 +133,12 @@ export async function cardFor(subject: CardSubject, context: ViewContext, teamsU
     case "feedback_360": {
       const round = requireRecord(await store.get("feedback360Round", subject.id), "360-degree feedback request", subject.id);
       return feedback360Card(await feedback360View(context, round), refresh);
+    }
+    case "survey": {
+      const survey = requireRecord(await store.get("survey", subject.id), "survey", subject.id);
+      const viewer = requireRecord(await store.get("person", context.viewerId), "person", context.viewerId);
+      const occasion = subject.occasion ?? "";
+      return surveyCard(await surveyView(context, survey, occasion, await answerStatus(store, survey, viewer, occasion, context.today)), refresh);
     }
   }
 }

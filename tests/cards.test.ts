@@ -1,7 +1,7 @@
 // Every card the bot can send, built with realistic data: valid Adaptive
 // Card 1.5, under Teams' 28 KB limit, and carrying case references only.
 import { describe, expect, it } from "vitest";
-import type { ActionCardView, AuditCardView, ModerationCardView, ReflectionCardView } from "../bot/card-views.js";
+import type { ActionCardView, AuditCardView, ModerationCardView, ReflectionCardView, SurveyCardView } from "../bot/card-views.js";
 import { actionCard } from "../bot/cards/action-card.js";
 import { auditCard } from "../bot/cards/audit-card.js";
 import { auditDeclinedCard } from "../bot/cards/audit-declined-card.js";
@@ -12,6 +12,7 @@ import { moderationPanelCard } from "../bot/cards/moderation-panel-card.js";
 import { parallelComparisonCard } from "../bot/cards/parallel-comparison-card.js";
 import { reflectionInviteCard } from "../bot/cards/reflection-invite-card.js";
 import type { AdaptiveCard } from "../bot/cards/render-card.js";
+import { surveyCard } from "../bot/cards/survey-card.js";
 import { welcomeCard } from "../bot/cards/welcome-card.js";
 import { Bulletin } from "../api/domain/records/bulletin.js";
 import { bulletinView, type YouSaidWeDidCardView } from "../bot/bulletin-card-views.js";
@@ -186,6 +187,26 @@ const feedback360: Feedback360CardView = {
   noticeColor: "Good",
 };
 
+const agreement = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"].map((title, index) => ({ title, value: String(index + 1) }));
+const pulse: SurveyCardView = {
+  surveyId: "survey-1",
+  occasion: "",
+  title: "How are you doing?",
+  kindLabel: "Pulse survey",
+  round: "Autumn 2026",
+  introduction: "Five minutes, anonymous.",
+  caseReference: "",
+  minimumGroupSize: 5,
+  stateText: "Open until Friday 11 December 2026 (10 working days left)",
+  canAnswer: true,
+  questions: [
+    { inputId: "q:workload", text: "My workload is manageable", isScale: true, choices: agreement },
+    { inputId: "q:support", text: "What would help you most?", isScale: false, choices: [] },
+  ],
+  notice: "",
+  noticeColor: "Good",
+};
+
 const observationForm = {
   practitioners: [{ title: "Liam Carter", value: "person-sw-liam" }],
   settings: [
@@ -229,10 +250,31 @@ const cards: [string, AdaptiveCard][] = [
   ["observation form", observationFormCard({ ...observationForm, ...childDetails } as never)],
   ["360 feedback request", feedback360Card({ ...feedback360, ...childDetails }, refresh)],
   ["360 feedback (answered)", feedback360Card({ ...feedback360, canAnswer: false, answered: true, ...childDetails })],
+  ["pulse survey", surveyCard({ ...pulse, ...childDetails }, { verb: "card.refresh", data: { card: "survey", id: "survey-1" }, userIds: ["29:amira"] })],
+  ["pulse survey (answered)", surveyCard({ ...pulse, canAnswer: false, stateText: "You have answered. Thank you.", notice: "Thank you.", ...childDetails })],
+  [
+    "reflective feedback",
+    surveyCard({ ...pulse, kindLabel: "Reflective feedback after audits", caseReference: "NM-100231", occasion: "audit-1", ...childDetails }, {
+      verb: "card.refresh",
+      data: { card: "survey", id: "survey-2", occasion: "audit-1" },
+      userIds: ["29:amira"],
+    }),
+  ],
   ["work list", workListCard({ title: "Your audits", empty: "None", rows: [{ label: "NM-100231", detail: "In progress" }], tabUrl: "https://qa.example.gov.uk/tab/", ...childDetails } as never)],
 ];
 
 describe("bot cards", () => {
+  it("asks a survey's scale questions as required choices and its free text as optional, and sends them with the answer verb", () => {
+    const card = JSON.stringify(cards.find(([name]) => name === "pulse survey")![1]);
+    expect(card).toContain('"type":"Input.ChoiceSet","id":"q:workload"');
+    expect(card).toMatch(/"id":"q:workload"[^}]*"isRequired":true/);
+    expect(card).toContain('"id":"q:support","label":"What would help you most? (optional)"');
+    expect(card).toContain('"verb":"survey.answer"');
+    const answered = JSON.stringify(cards.find(([name]) => name === "pulse survey (answered)")![1]);
+    expect(answered).not.toContain("Input.");
+    expect(answered).not.toContain("survey.answer");
+  });
+
   it.each(cards)("%s card is valid Adaptive Card 1.5 JSON under 28 KB", (_name, card) => {
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
@@ -256,6 +298,7 @@ describe("bot cards", () => {
     for (const [name, card] of cards) {
       if (name === "welcome" || name === "work list" || name.includes("bulletin") || name.includes("briefing") || name === "you said, we did") continue;
       if (name.startsWith("360") || name === "observation form") continue;
+      if (name.startsWith("pulse survey")) continue;
       expect(JSON.stringify(card), name).toMatch(/NM-\d{6}/);
     }
   });

@@ -5,6 +5,7 @@ import { addWorkingDays } from "../domain/working-days.js";
 import { enqueueNotification } from "../services/notify.js";
 import { seedDemoBulletins } from "./seed-bulletins.js";
 import type { Actor, Store } from "../store/port.js";
+import { seedWorkforceVoice } from "./seed-workforce-voice.js";
 import {
   demoAuditTool,
   demoAuthority,
@@ -188,6 +189,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
     ];
     for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
     await seedDemoBulletins(tx, seedActor);
+    await seedWorkforceVoice(tx, seedActor, now);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

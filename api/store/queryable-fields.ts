@@ -27,6 +27,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   observation: ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"],
   feedback360Round: ["supervisorId", "requestedById", "teamId", "auditId", "status"],
   feedback360Answer: ["roundId"],
+  survey: ["status", "kind", "seriesId", "opensOn", "closesOn"],
+  surveyParticipation: ["surveyId", "personId", "occasion"],
+  surveyTally: ["surveyId", "groupKey"],
+  surveySettings: ["authorityId"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

@@ -37,6 +37,8 @@ const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidW
 const YouSaidWeDidPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidPage })));
 const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage").then((module) => ({ default: module.FeedbackPage })));
 const ObservationsPage = lazy(() => import("./pages/feedback/ObservationsPage").then((module) => ({ default: module.ObservationsPage })));
+const SurveysPage = lazy(() => import("./pages/voice/SurveysPage").then((module) => ({ default: module.SurveysPage })));
+const SurveyPage = lazy(() => import("./pages/voice/SurveyPage").then((module) => ({ default: module.SurveyPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -116,6 +118,12 @@ function RoutePage({
       return <FeedbackPage />;
     case "observations":
       return <ObservationsPage />;
+    case "voice":
+      return <SurveysPage focusHeading={navigated} />;
+    case "survey":
+      return <SurveyPage key={recordId} surveyId={recordId ?? ""} focusHeading={navigated} />;
+    case "compose-survey":
+      return <SurveyPage key="new" surveyId="new" focusHeading={navigated} />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

@@ -16,6 +16,8 @@
 //   #/you-said-we-did  "you said, we did" updates; #/you-said-we-did/new and #/you-said-we-did/<id>
 //   #/feedback     compliments and complaints from children and families (#/feedback?type=complaint&status=overdue…)
 //   #/observations practice observations, including observation of supervision
+//   #/voice        workforce voice: surveys and their settings; #/voice/new writes a survey;
+//                  #/voice/<id> one survey (a draft to edit and send, or its results)
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -34,12 +36,15 @@ export const routeIds = [
   "you-said-we-did",
   "feedback",
   "observations",
+  "voice",
   "programme",
   "plan-programme",
   "standard",
   "audit-tool",
   "bulletin",
   "you-said-we-did-update",
+  "survey",
+  "compose-survey",
   "audit-list",
   "audit",
   "configure",
@@ -77,6 +82,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   "you-said-we-did-update": { id: "you-said-we-did-update", title: "You said, we did", inNavigation: false, needsSignIn: true, ownHeading: true },
   feedback: { id: "feedback", title: "Feedback", inNavigation: true, needsSignIn: true },
   observations: { id: "observations", title: "Observations", inNavigation: true, needsSignIn: true },
+  voice: { id: "voice", title: "Staff voice", inNavigation: true, needsSignIn: true, ownHeading: true },
+  survey: { id: "survey", title: "Survey", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "compose-survey": { id: "compose-survey", title: "Write a survey", inNavigation: false, needsSignIn: true, ownHeading: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -90,7 +98,7 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new" };
+const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new", "compose-survey": "voice/new" };
 
 /** Routes for one record, reached only as #/<prefix>/<id>. */
 const recordRoutes: { route: RouteId; prefix: string }[] = [
@@ -99,6 +107,7 @@ const recordRoutes: { route: RouteId; prefix: string }[] = [
   { route: "audit-tool", prefix: "library/tools" },
   { route: "bulletin", prefix: "bulletins" },
   { route: "you-said-we-did-update", prefix: "you-said-we-did" },
+  { route: "survey", prefix: "voice" },
 ];
 
 export function isRouteId(value: string): value is RouteId {
@@ -128,6 +137,8 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   if (id === "audit-list") return undefined; // only reachable as #/audits
   if (id === "programmes/new") return "plan-programme";
+  if (id === "voice/new") return "compose-survey";
+  if (id === "compose-survey") return undefined; // only reachable as #/voice/new
   for (const { route, prefix } of recordRoutes) {
     if (id.startsWith(`${prefix}/`) && /^[^/]+$/.test(id.slice(prefix.length + 1))) return route;
     if (id === route) return undefined; // only reachable as #/<prefix>/<id>
@@ -214,6 +225,11 @@ export function bulletinHref(bulletinId: string): string {
 /** Link to one "you said, we did" update; "new" writes one. */
 export function youSaidWeDidHref(updateId: string): string {
   return `#/you-said-we-did/${encodeURIComponent(updateId)}`;
+}
+
+/** Link to one survey: a draft to edit and send, or a sent survey's results. */
+export function surveyHref(surveyId: string): string {
+  return `#/voice/${encodeURIComponent(surveyId)}`;
 }
 
 /** Entity id of the channel tab that #/configure saves. */

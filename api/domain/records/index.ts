@@ -19,6 +19,7 @@ import { Feedback } from "./feedback.js";
 import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
 import { Observation } from "./observation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
+import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
 
 export * from "./action.js";
 export * from "./audit.js";
@@ -39,6 +40,7 @@ export * from "./you-said-we-did.js";
 export * from "./feedback.js";
 export * from "./feedback-360.js";
 export * from "./observation.js";
+export * from "./survey.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -63,6 +65,10 @@ export const recordSchemas = {
   observation: Observation,
   feedback360Round: Feedback360Round,
   feedback360Answer: Feedback360Answer,
+  survey: Survey,
+  surveyParticipation: SurveyParticipation,
+  surveyTally: SurveyTally,
+  surveySettings: SurveySettings,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -96,6 +102,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   observation: "practice observation",
   feedback360Round: "360-degree feedback request",
   feedback360Answer: "360-degree feedback answer",
+  survey: "survey",
+  surveyParticipation: "survey participation",
+  surveyTally: "survey tally",
+  surveySettings: "survey settings",
 };
 
 export interface FieldProblem {

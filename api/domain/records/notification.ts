@@ -20,5 +20,7 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("you_said_we_did_published"), updateId: id }),
   z.object({ kind: z.literal("observation_reflection_requested"), observationId: id }),
   z.object({ kind: z.literal("feedback_360_requested"), roundId: id }),
+  z.object({ kind: z.literal("survey_sent"), surveyId: id }),
+  z.object({ kind: z.literal("reflective_feedback_requested"), surveyId: id, auditId: id }),
 ]);
 export type Notification = z.infer<typeof Notification>;

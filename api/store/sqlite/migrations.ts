@@ -51,6 +51,13 @@ const indexedAtVersion7: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["feedback360Answer", ["roundId"]],
 ];
 
+const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["survey", ["status", "kind", "seriesId", "opensOn", "closesOn"]],
+  ["surveyParticipation", ["surveyId", "personId", "occasion"]],
+  ["surveyTally", ["surveyId", "groupKey"]],
+  ["surveySettings", ["authorityId"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -132,6 +139,21 @@ export const migrations: readonly Migration[] = [
       createFieldIndexes(db, indexedAtVersion7);
       // One record per imported row, whichever import brings it.
       db.exec(`CREATE UNIQUE INDEX records_feedback_unique_import ON records (json_extract(body, '$.importKey')) WHERE kind = 'feedback' AND json_extract(body, '$.importKey') IS NOT NULL`);
+    },
+  },
+  {
+    version: 8,
+    name: "workforce voice: surveys, participation and anonymous tallies",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion8);
+      // A person answers a survey once (once per audit for reflective feedback), whatever the code path.
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyParticipation_once ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.personId'), json_extract(body, '$.occasion')) WHERE kind = 'surveyParticipation'`,
+      );
+      // One tally per survey and group (team, or service for staff not in a team).
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyTally_one_per_group ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.groupKey')) WHERE kind = 'surveyTally'`,
+      );
     },
   },
 ];

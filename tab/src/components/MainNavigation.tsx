@@ -39,6 +39,8 @@ const sectionOf: Partial<Record<RouteId, RouteId>> = {
   "plan-programme": "programmes",
   standard: "library",
   "audit-tool": "library",
+  survey: "voice",
+  "compose-survey": "voice",
 };
 
 export function MainNavigation({ current }: { current: RouteId | undefined }) {
