@@ -20,6 +20,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
   frameworkComponent: ["number"],
+  kpiDefinition: ["code"],
+  kpiValue: ["kpiId", "month", "teamId", "serviceId", "importId"],
+  kpiImport: ["status", "importedById"],
+  focusedAuditProposal: ["kpiId", "status", "proposalKey"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

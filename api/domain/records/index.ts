@@ -14,6 +14,10 @@ import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
+import { KpiDefinition } from "./kpi-definition.js";
+import { KpiValue } from "./kpi-value.js";
+import { KpiImport } from "./kpi-import.js";
+import { FocusedAuditProposal } from "./focused-audit-proposal.js";
 
 export * from "./action.js";
 export * from "./audit.js";
@@ -29,6 +33,10 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./kpi-definition.js";
+export * from "./kpi-value.js";
+export * from "./kpi-import.js";
+export * from "./focused-audit-proposal.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -46,6 +54,10 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  kpiDefinition: KpiDefinition,
+  kpiValue: KpiValue,
+  kpiImport: KpiImport,
+  focusedAuditProposal: FocusedAuditProposal,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -72,6 +84,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  kpiDefinition: "KPI definition",
+  kpiValue: "KPI value",
+  kpiImport: "KPI import",
+  focusedAuditProposal: "focused audit proposal",
 };
 
 export interface FieldProblem {

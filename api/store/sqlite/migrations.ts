@@ -37,6 +37,13 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion9: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["kpiDefinition", ["code"]],
+  ["kpiValue", ["kpiId", "month", "teamId", "serviceId", "importId"]],
+  ["kpiImport", ["status", "importedById"]],
+  ["focusedAuditProposal", ["kpiId", "status", "proposalKey"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -105,6 +112,11 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: "audits and actions by team and service",
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
+  },
+  {
+    version: 9,
+    name: "performance data: KPI definitions, values, imports and focused audit proposals",
+    up: (db) => createFieldIndexes(db, indexedAtVersion9),
   },
 ];
 
