@@ -15,9 +15,11 @@ import { auditRoutes } from "./http/routes/audit-routes.js";
 import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { moderationRoutes } from "./http/routes/moderation-routes.js";
+import { performanceRoutes } from "./http/routes/performance-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
+import { DfeCatalogue } from "./comparators/dfe-catalogue.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
@@ -84,6 +86,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...performanceRoutes(services, new DfeCatalogue(config.dfeDataDir)).routes,
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

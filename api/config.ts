@@ -3,6 +3,7 @@
 // loopback, so a new user needs no Microsoft 365 tenant.
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { Role } from "./domain/records/person.js";
 
@@ -39,6 +40,8 @@ const EnvironmentSchema = z.object({
   // JSON object: Entra group object ID → role, e.g. {"5e6f…": "qa_lead"}.
   ROLE_GROUPS: optionalText,
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  // The Department for Education statistics files used as KPI comparators.
+  DFE_DATA_DIR: z.string().trim().min(1).default(fileURLToPath(new URL("../../shared/data/dfe/", import.meta.url))),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
 });
@@ -63,6 +66,8 @@ export interface Config {
     | { mode: "entra"; clientId: string; applicationIdUri: string; allowedTenantIds: string[]; jwksUrl: string; roleGroups: Record<string, Role> };
   /** Where people reach the server (TAB_ENDPOINT); when unset, the address it listens on. */
   publicUrl?: string;
+  /** The folder of DfE statistics files for KPI comparators (DFE_DATA_DIR). */
+  dfeDataDir: string;
 }
 
 function parseRoleGroups(text: string | undefined): Record<string, Role> {
@@ -143,5 +148,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     playgroundPort: env.PLAYGROUND_PORT,
     publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),
+    dfeDataDir: resolve(env.DFE_DATA_DIR),
   };
 }

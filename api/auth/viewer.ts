@@ -124,3 +124,13 @@ export function narrowed(scope: Record<string, FieldCondition>, filters: Record<
   }
   return merged;
 }
+
+/** Performance figures are aggregate management information: every member of staff may read them; an external auditor may not. */
+export function canSeePerformance(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => role !== "external_auditor");
+}
+
+/** The QA lead imports KPI values, rates data confidence, chooses comparators and decides on focused audit proposals. */
+export function canManagePerformance(viewer: Viewer): boolean {
+  return viewer.roles.includes("qa_lead");
+}

@@ -3,6 +3,7 @@
 import type { Notification } from "../domain/records/notification.js";
 import { addWorkingDays } from "../domain/working-days.js";
 import { enqueueNotification } from "../services/notify.js";
+import { seedPerformance } from "./seed-performance.js";
 import type { Actor, Store } from "../store/port.js";
 import {
   demoAuditTool,
@@ -183,6 +184,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       ["person-sw-chloe", { kind: "action_raised", actionId: "action-visit-changes" }],
     ];
     for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
+    await seedPerformance(tx, seedActor, now);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };
