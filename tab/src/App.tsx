@@ -31,6 +31,9 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const PerformancePage = lazy(() => import("./pages/performance/PerformancePage").then((module) => ({ default: module.PerformancePage })));
+const ImportPage = lazy(() => import("./pages/performance/ImportPage").then((module) => ({ default: module.ImportPage })));
+const TriangulationPage = lazy(() => import("./pages/performance/TriangulationPage").then((module) => ({ default: module.TriangulationPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -98,6 +101,12 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "performance":
+      return <PerformancePage />;
+    case "performance-import":
+      return <ImportPage />;
+    case "triangulation":
+      return <TriangulationPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

@@ -12,6 +12,9 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/performance  KPIs: trend, target band, RAG, DfE comparators, data confidence; focused audit proposals
+//                  (#/performance?place=team:<id>); #/performance/import imports a month of KPI values
+//   #/triangulation  KPIs beside audits, moderation, feedback and observations for a team, service or theme
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -26,6 +29,9 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "performance",
+  "triangulation",
+  "performance-import",
   "programme",
   "plan-programme",
   "standard",
@@ -61,6 +67,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  performance: { id: "performance", title: "Performance", inNavigation: true, needsSignIn: true },
+  triangulation: { id: "triangulation", title: "Triangulation", inNavigation: false, needsSignIn: true },
+  "performance-import": { id: "performance-import", title: "Import KPI values", inNavigation: false, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -74,7 +83,7 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new" };
+const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new", "performance-import": "performance/import" };
 
 /** Routes for one record, reached only as #/<prefix>/<id>. */
 const recordRoutes: { route: RouteId; prefix: string }[] = [
@@ -110,6 +119,8 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   if (id === "audit-list") return undefined; // only reachable as #/audits
   if (id === "programmes/new") return "plan-programme";
+  if (id === "performance/import") return "performance-import";
+  if (id === "performance-import") return undefined; // only reachable as #/performance/import
   for (const { route, prefix } of recordRoutes) {
     if (id.startsWith(`${prefix}/`) && /^[^/]+$/.test(id.slice(prefix.length + 1))) return route;
     if (id === route) return undefined; // only reachable as #/<prefix>/<id>
