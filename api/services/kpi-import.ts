@@ -8,7 +8,7 @@
 import { parse } from "csv-parse/sync";
 import { DomainError } from "../domain/errors.js";
 import { checkKpiCsvHeader, KpiCsvChecker, type CheckedKpiValue, type CsvRow } from "../domain/performance/kpi-csv.js";
-import { monthOf } from "../domain/performance/months.js";
+import { monthName, monthOf } from "../domain/performance/months.js";
 import type { RejectedRow } from "../domain/records/kpi-import.js";
 import { allRecords } from "../store/all-records.js";
 import type { Actor, Saved, Store } from "../store/port.js";
@@ -132,7 +132,7 @@ export class KpiImports {
         }
         const current = await tx.get("kpiImport", importId);
         if (!current) throw new Error(`The import record ${importId} disappeared`);
-        const monthList = months.join(", ");
+        const monthList = months.map(monthName).join(", ");
         await tx.update(
           "kpiImport",
           importId,

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   list: { margin: 0, marginTop: tokens.spacingVerticalS },
   term: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },
   definition: { marginInlineStart: 0 },
-  rating: { marginTop: tokens.spacingVerticalS },
+  rating: { display: "block", marginTop: tokens.spacingVerticalS },
 });
 
 const ratings: ConfidenceRating[] = ["high", "medium", "low", "not_rated"];

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
   heading: { margin: 0 },
   proposal: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
-  text: { margin: 0, marginTop: tokens.spacingVerticalXS },
+  text: { display: "block", margin: 0, marginTop: tokens.spacingVerticalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
 });
 

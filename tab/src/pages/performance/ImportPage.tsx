@@ -3,7 +3,7 @@
 // authority; the file is checked row by row on the server and either every
 // value is imported or none is, with each rejected row named and why. The
 // page polls the import and shows its progress while it runs.
-import { Body1, Button, Field, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle1, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, Label, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle1, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { DataCell } from "../../components/DataCell";
 import { PageText } from "../../components/PageText";
@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
   result: { marginTop: tokens.spacingVerticalL },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxWidth: "100%" },
+  fileInput: { maxWidth: "100%" },
 });
 
 const pollMs = 500;
@@ -106,9 +108,10 @@ export function ImportPage() {
         <Button onClick={() => void downloadTemplate()}>Download the template for last month</Button>
       </div>
       <div className={styles.row}>
-        <Field label="CSV file of KPI values">
-          <input id={fileInputId} ref={fileInput} type="file" accept=".csv,text/csv" />
-        </Field>
+        <div className={styles.file}>
+          <Label htmlFor={fileInputId}>CSV file of KPI values</Label>
+          <input id={fileInputId} ref={fileInput} type="file" accept=".csv,text/csv" className={styles.fileInput} />
+        </div>
         <Button appearance="primary" disabled={busy || (job !== undefined && !finished.has(job.status))} onClick={() => void upload()}>
           {busy ? "Sending…" : "Import"}
         </Button>

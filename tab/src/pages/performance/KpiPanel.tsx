@@ -2,8 +2,8 @@
 // rule behind it, the trend with the target band and the DfE comparators
 // (a chart with its table), the comparators year by year with the
 // statistical neighbours listed, and the data confidence panel beside it.
-import { Badge, Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
+import { Badge, Body1, makeStyles, mergeClasses, Subtitle1, tokens } from "@fluentui/react-components";
+import { LineChart, ResponsiveContainer, type LineChartPoints } from "@fluentui/react-charts";
 import { useId } from "react";
 import { DataCell } from "../../components/DataCell";
 import { useTableStyles } from "../../components/table-styles";
@@ -14,7 +14,7 @@ import { comparatorText, formatValue, monthDate, ragWords, shortMonth, type Comp
 const useStyles = makeStyles({
   kpi: { marginTop: tokens.spacingVerticalXXL, paddingTop: tokens.spacingVerticalL, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   heading: { margin: 0 },
-  text: { margin: 0, marginTop: tokens.spacingVerticalS, maxWidth: "70ch" },
+  text: { display: "block", margin: 0, marginTop: tokens.spacingVerticalS, maxWidth: "70ch" },
   headline: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalM },
   figure: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
   layout: {
@@ -25,6 +25,8 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink, marginTop: tokens.spacingVerticalS },
+  // DfE file names are long single words: let them wrap on a phone.
+  wrap: { overflowWrap: "anywhere" },
 });
 
 const ragColour: Record<Rag, "success" | "warning" | "danger"> = { green: "success", amber: "warning", red: "danger" };
@@ -112,7 +114,7 @@ function ComparatorTable({ report }: { report: KpiReport }) {
   return (
     <>
       <table className={table.table}>
-        <caption className={table.caption}>
+        <caption className={mergeClasses(table.caption, styles.wrap)}>
           {comparators.label}: published by the Department for Education ({comparators.file})
         </caption>
         <thead className={table.head}>
@@ -216,7 +218,9 @@ export function KpiPanel({ report, placeName, canRate, onRated }: { report: KpiR
             lines.length === 0 ? (
               <Body1>No figures to draw yet.</Body1>
             ) : (
-              <LineChart data={{ chartTitle: `${kpi.name}, ${placeName}`, lineChartData: lines }} height={280} yMinValue={0} />
+              <ResponsiveContainer height={300}>
+                <LineChart data={{ chartTitle: `${kpi.name}, ${placeName}`, lineChartData: lines }} yMinValue={0} />
+              </ResponsiveContainer>
             )
           }
           table={<TrendTable report={report} placeName={placeName} />}

@@ -17,7 +17,8 @@ import type { ComparatorAuthority, Kpi, KpiReport } from "./performance-words";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
-  field: { minWidth: "min(240px, 100%)", maxWidth: "100%" },
+  // A select is as wide as its longest option unless held to the page's width.
+  field: { minWidth: "min(240px, 100%)", maxWidth: "100%", "& .fui-Select, & select": { maxWidth: "100%", minWidth: 0 } },
   links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
   section: { marginTop: tokens.spacingVerticalXXL },
   heading: { margin: 0 },

@@ -15,17 +15,18 @@ import { formatValue, ragWords, shortMonth, type KpiMonthValue, type Unit } from
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
-  field: { minWidth: "min(200px, 100%)", maxWidth: "100%" },
+  // A select is as wide as its longest option unless held to the page's width.
+  field: { minWidth: "min(200px, 100%)", maxWidth: "100%", "& .fui-Select, & select": { maxWidth: "100%", minWidth: 0 } },
   columns: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(280px, 100%), 1fr))",
     gap: tokens.spacingHorizontalL,
     marginTop: tokens.spacingVerticalL,
   },
   column: { padding: tokens.spacingHorizontalL, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge, minWidth: 0 },
   heading: { margin: 0 },
   list: { margin: 0, marginTop: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalXL },
-  text: { margin: 0, marginTop: tokens.spacingVerticalS },
+  text: { display: "block", margin: 0, marginTop: tokens.spacingVerticalS },
 });
 
 interface Triangulation {
