@@ -117,12 +117,13 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       method: "get",
       path: "/api/performance/headlines",
       tag: "Performance",
-      summary: "Every KPI's authority-wide figure for a month with RAG and the latest DfE comparators (the report pack's headline KPIs)",
-      query: z.object({ month: Month }),
+      summary: "Every KPI's authority-wide figure for a month (last month unless given) with RAG and the latest DfE comparators (the report pack's headline KPIs)",
+      query: z.object({ month: Month.optional() }),
       responses: { 200: "Headline KPIs" },
       async handle({ viewer, query }) {
         requireReader(viewer);
-        return { body: { month: query.month, headlines: await performance.headlines(query.month) } };
+        const month = query.month ?? addMonths(monthOf(now()), -1);
+        return { body: { month, headlines: await performance.headlines(month) } };
       },
     }),
     route({
@@ -154,7 +155,7 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       path: "/api/performance/imports",
       tag: "Performance",
       summary: "Import KPI values from CSV (QA lead): checked row by row, then written all together or not at all; poll the import for progress",
-      body: z.object({ fileName: z.string().trim().min(1, "Name the file").max(200), csv: z.string().min(1, "The file is empty").max(250_000, "The file is too large: import at most 250 KB at a time") }),
+      body: z.object({ fileName: z.string().trim().min(1, "Name the file").max(200), csv: z.string().min(1, "The file is empty").max(240_000, "The file is too large: import at most 240 KB (about 5,000 rows) at a time") }),
       responses: { 202: "The import has started; poll it" },
       async handle({ viewer, body }) {
         requireQaLead(viewer, "import KPI values");
@@ -203,6 +204,7 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       path: "/api/performance/proposals/check",
       tag: "Performance",
       summary: "Check every KPI's focused audit rule now (QA lead); a rule that fires proposes a focused audit",
+      body: z.object({}),
       responses: { 200: "What each rule found" },
       async handle({ viewer }) {
         requireQaLead(viewer, "check the focused audit rules");
@@ -243,14 +245,17 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       method: "get",
       path: "/api/triangulation",
       tag: "Performance",
-      summary: "KPIs, audit grades and findings, moderation, feedback and observations side by side for a team, service or theme and a period",
+      summary: "KPIs, audit grades and findings, moderation, feedback and observations side by side for a team, service or theme and a period (by default the last six months)",
       query: z
-        .object({ teamId: Id.optional(), serviceId: Id.optional(), theme: z.string().trim().min(1).max(200).optional(), from: isoDate, to: isoDate })
+        .object({ teamId: Id.optional(), serviceId: Id.optional(), theme: z.string().trim().min(1).max(200).optional(), from: isoDate.optional(), to: isoDate.optional() })
         .refine((query) => [query.teamId, query.serviceId, query.theme].filter(Boolean).length <= 1, { message: "Choose a team, a service or a theme, not more than one", path: ["teamId"] }),
       responses: { 200: "The triangulation" },
       async handle({ viewer, query }) {
         requireReader(viewer);
-        return { body: await triangulate(store, performance, viewer, query) };
+        // By default the last six whole months and this one so far.
+        const today = now().toISOString().slice(0, 10);
+        const from = query.from ?? `${addMonths(monthOf(now()), -6)}-01`;
+        return { body: await triangulate(store, performance, viewer, { ...query, from, to: query.to ?? today }) };
       },
     }),
   ];
