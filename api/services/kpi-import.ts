@@ -121,6 +121,7 @@ export class KpiImports {
           for (const old of await allRecords(tx, "kpiValue", { where: { kpiId, month } })) {
             await tx.delete("kpiValue", old.id, old.etag, actor);
             replaced += 1;
+            if (replaced % CHUNK_ROWS === 0) await letPollsThrough();
           }
         }
         let written = 0;
@@ -128,11 +129,14 @@ export class KpiImports {
           const { row: _row, kpiCode: _code, ...kpiValue } = value;
           await tx.create("kpiValue", { ...kpiValue, importId }, actor);
           written += 1;
-          if (written % CHUNK_ROWS === 0) this.live.set(importId, { phase: "writing", done: written, total: values.length });
+          if (written % CHUNK_ROWS === 0) {
+            this.live.set(importId, { phase: "writing", done: written, total: values.length });
+            await letPollsThrough();
+          }
         }
         const current = await tx.get("kpiImport", importId);
         if (!current) throw new Error(`The import record ${importId} disappeared`);
-        const monthList = months.map(monthName).join(", ");
+        const monthList = months.length <= 3 ? months.map(monthName).join(", ") : `${months.length} months from ${monthName(months[0]!)} to ${monthName(months[months.length - 1]!)}`;
         await tx.update(
           "kpiImport",
           importId,
@@ -174,6 +178,13 @@ export class KpiImports {
   private finish(importId: string, changes: Partial<Saved<"kpiImport">>, actor: Actor): Promise<void> {
     return this.update(importId, { ...changes, finishedAt: this.now().toISOString() }, actor);
   }
+}
+
+// The store's transaction runs on microtasks alone; a pause lets the server
+// answer the tab's progress polls (which read the import's progress from
+// memory, not the busy store) while a long import is written.
+function letPollsThrough(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The CSV's rows with their row numbers, or the reason it cannot be read. */
