@@ -190,6 +190,42 @@ describe("data confidence", () => {
   });
 });
 
+describe("KPI definitions", () => {
+  const agency = {
+    code: "AGENCY",
+    name: "Agency social workers",
+    measures: "Agency social workers covering posts, as a share of all social workers (FTE).",
+    purpose: "High agency use means children change worker more often.",
+    polarity: "lower_is_better",
+    unit: "percent",
+    target: 12,
+    tolerance: 3,
+    dataConfidence: { sourceSystem: "iTrent", sourceReport: "WF-03 Agency staff", extraction: "Monthly, by HR.", timeliness: "Two weeks after month end.", rating: "medium", ratingReason: "Agency starters are entered late." },
+    dfeMeasure: { file: "csww_indicators_2017_to_2025.csv", measure: "agency_rate", label: "Agency worker rate (FTE)" },
+  };
+
+  it("the QA lead defines a KPI mapped to a DfE column that exists, and changes its target", async () => {
+    const wrongColumn = await call("person-qa-lead", "post", "/api/performance/kpis", agency);
+    expect(wrongColumn.status).toBe(422);
+    expect(wrongColumn.body.detail).toContain('csww_indicators_2017_to_2025.csv has no measure column "agency_rate". Its measure columns are: inpost_fte');
+    expect((await call("person-qa-lead", "post", "/api/performance/kpis", { ...agency, code: "REREF-12", dfeMeasure: undefined })).body.detail).toContain("already has the code REREF-12");
+    expect((await call("person-tm-cp", "post", "/api/performance/kpis", agency)).status).toBe(403);
+
+    const created = await call("person-qa-lead", "post", "/api/performance/kpis", { ...agency, dfeMeasure: { ...agency.dfeMeasure, measure: "agency_rate_fte" } });
+    expect(created.status).toBe(201);
+    expect(created.body.dataConfidence).toMatchObject({ rating: "medium", ratedById: "person-qa-lead", ratedByName: "Priya Shah" });
+    const kpiId = created.body.id as string;
+    const report = await call("person-qa-lead", "get", `/api/performance/kpis/${kpiId}`);
+    expect(report.body.comparators).toMatchObject({ available: true, authorityName: "Hampshire" });
+
+    const changed = await call("person-qa-lead", "patch", `/api/performance/kpis/${kpiId}`, { target: 10, tolerance: 0 }, created.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.ragRule).toBe("Green at 10% or below; red above 10%.");
+    expect(changed.body.dataConfidence).toMatchObject({ rating: "medium", ratedById: "person-qa-lead" });
+    expect((await call("person-qa-lead", "patch", `/api/performance/kpis/${kpiId}`, { target: 11 }, created.etag)).status).toBe(412);
+  });
+});
+
 describe("focused audits from data", () => {
   it("proposes a focused audit for the team above the neighbours' average two months running; the QA lead accepts one and dismisses another", async () => {
     const checked = await call("person-qa-lead", "post", "/api/performance/proposals/check");

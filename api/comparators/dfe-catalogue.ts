@@ -4,6 +4,7 @@
 // A file added to the folder is picked up on the next start, with no code change.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { comparatorsFor, GEOGRAPHIC_LEVELS, type Comparators, type NeighbourGroup, type StatisticsTable } from "../domain/comparators/index.js";
 import { DomainError } from "../domain/errors.js";
 import { parseDfeStatisticsCsv, parseStatisticalNeighboursCsv, REQUIRED_COLUMNS } from "./dfe-files.js";
@@ -77,7 +78,7 @@ export class DfeCatalogue {
     let neighboursFile: string | null = null;
     for (const name of names) {
       const text = await readFile(join(this.folder, name), "utf8");
-      const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").split(",").map((cell) => cell.trim().replace(/^"|"$/g, ""));
+      const header = ((parse(text.replace(/^\uFEFF/, ""), { to_line: 1, relax_column_count: true }) as string[][])[0] ?? []).map((cell) => cell.trim());
       if (REQUIRED_COLUMNS.every((column) => header.includes(column))) {
         tables.set(name, parseDfeStatisticsCsv(text, name));
       } else if ((header.includes("LA num") || header.includes("LA number")) && header.includes("SN1")) {

@@ -9,6 +9,7 @@ import { describeRule } from "../domain/performance/focused-audit-rule.js";
 import { ragRule, ragStatus, type Rag } from "../domain/performance/rag.js";
 import type { DataConfidence, KpiDefinition } from "../domain/records/kpi-definition.js";
 import type { KpiValueLevel } from "../domain/records/kpi-value.js";
+import { parseRecord, type RecordInput } from "../domain/records/index.js";
 import { allRecords } from "../store/all-records.js";
 import type { Actor, RecordOperations, Saved, Store } from "../store/port.js";
 
@@ -134,6 +135,26 @@ export class PerformanceService {
     return kpi;
   }
 
+  /** Adds a KPI. Its code must be new, and a DfE mapping must name a file and measure column that exist. */
+  async defineKpi(input: RecordInput<"kpiDefinition">, actor: Actor, now: Date): Promise<KpiView> {
+    const kpi = parseRecord("kpiDefinition", input);
+    await this.checkCodeIsFree(kpi.code);
+    await this.checkDfeMeasure(kpi.dfeMeasure);
+    const saved = await this.store.create("kpiDefinition", { ...kpi, dataConfidence: stampRating(kpi.dataConfidence, undefined, actor, now) }, actor);
+    return kpiView(saved, await this.peopleNames());
+  }
+
+  /** Changes a KPI's definition; a changed confidence rating records who rated it and when. */
+  async changeKpi(kpiId: string, changes: Partial<RecordInput<"kpiDefinition">>, ifMatch: string, actor: Actor, now: Date): Promise<KpiView> {
+    const current = await this.kpi(kpiId);
+    const { id: _id, etag: _etag, createdAt: _created, updatedAt: _updated, ...definition } = current;
+    const next = parseRecord("kpiDefinition", { ...definition, ...changes });
+    if (next.code !== current.code) await this.checkCodeIsFree(next.code);
+    await this.checkDfeMeasure(next.dfeMeasure);
+    const saved = await this.store.update("kpiDefinition", kpiId, { ...next, dataConfidence: stampRating(next.dataConfidence, current.dataConfidence, actor, now) }, ifMatch, actor);
+    return kpiView(saved, await this.peopleNames());
+  }
+
   /** The QA lead's confidence rating for a KPI's figures, with the reason. */
   async rateConfidence(kpiId: string, rating: DataConfidence["rating"], reason: string, ifMatch: string, actor: Actor, now: Date): Promise<KpiView> {
     const kpi = await this.kpi(kpiId);
@@ -222,6 +243,21 @@ export class PerformanceService {
       }));
   }
 
+  private async checkCodeIsFree(code: string): Promise<void> {
+    const [taken] = (await this.store.query("kpiDefinition", { where: { code }, limit: 1 })).records;
+    if (taken) throw new DomainError("invalid_record", `Another KPI (${taken.name}) already has the code ${code}.`, { field: "code" });
+  }
+
+  private async checkDfeMeasure(dfeMeasure: KpiDefinition["dfeMeasure"]): Promise<void> {
+    if (dfeMeasure === undefined) return;
+    const files = await this.catalogue.files();
+    const file = files.find((candidate) => candidate.file === dfeMeasure.file);
+    if (!file) throw new DomainError("invalid_record", `There is no DfE statistics file called ${dfeMeasure.file}. The files are: ${files.map((candidate) => candidate.file).join(", ")}.`, { field: "dfeMeasure.file" });
+    if (!file.measures.includes(dfeMeasure.measure)) {
+      throw new DomainError("invalid_record", `${dfeMeasure.file} has no measure column "${dfeMeasure.measure}". Its measure columns are: ${file.measures.join(", ")}.`, { field: "dfeMeasure.measure" });
+    }
+  }
+
   private async authority(): Promise<Saved<"authority">> {
     const [authority] = (await this.store.query("authority", { limit: 1 })).records;
     if (!authority) throw new DomainError("not_found", "No authority is set up yet.");
@@ -247,6 +283,14 @@ function kpiView(kpi: Saved<"kpiDefinition">, people: Map<string, string>): KpiV
     ragRule: ragRule(kpi),
     ...(kpi.focusedAuditRule ? { focusedAuditRuleText: describeRule(kpi.focusedAuditRule, SOUTH_EAST) } : {}),
   };
+}
+
+/** A rating that changed is stamped with who rated it and when; an unchanged one keeps its stamp. */
+function stampRating(next: DataConfidence, before: DataConfidence | undefined, actor: Actor, now: Date): DataConfidence {
+  const changed = before === undefined || next.rating !== before.rating || next.ratingReason !== before.ratingReason;
+  if (!changed) return { ...next, ratedById: before.ratedById, ratedAt: before.ratedAt };
+  if (next.rating === "not_rated") return { ...next, ratedById: undefined, ratedAt: undefined };
+  return { ...next, ratedById: actor.id, ratedAt: now.toISOString() };
 }
 
 function shown(value: PublishedValue): ComparatorValue {

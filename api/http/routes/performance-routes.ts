@@ -8,7 +8,7 @@ import { DomainError } from "../../domain/errors.js";
 import { KPI_CSV_COLUMNS } from "../../domain/performance/kpi-csv.js";
 import { addMonths, monthOf } from "../../domain/performance/months.js";
 import { isoDate } from "../../domain/records/common.js";
-import { ConfidenceRating } from "../../domain/records/kpi-definition.js";
+import { ConfidenceRating, KpiDefinition } from "../../domain/records/kpi-definition.js";
 import { KpiValueLevel, Month } from "../../domain/records/kpi-value.js";
 import { proposalStatuses } from "../../domain/records/focused-audit-proposal.js";
 import type { DfeCatalogue } from "../../comparators/dfe-catalogue.js";
@@ -67,6 +67,34 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
         requireReader(viewer);
         const report = await performance.report(params.kpiId, query);
         return { body: report, etag: report.kpi.etag };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/performance/kpis",
+      tag: "Performance",
+      summary: "Define a KPI (QA lead): what it measures and why, polarity, unit, target and tolerance, data confidence, and optionally its DfE measure and focused audit rule",
+      body: KpiDefinition,
+      responses: { 201: "The new KPI" },
+      async handle({ viewer, body }) {
+        requireQaLead(viewer, "define KPIs");
+        const kpi = await performance.defineKpi(body, viewer.person, now());
+        return { status: 201, body: kpi, etag: kpi.etag };
+      },
+    }),
+    route({
+      method: "patch",
+      path: "/api/performance/kpis/:kpiId",
+      tag: "Performance",
+      summary: "Change a KPI's definition (QA lead); the fields sent replace the KPI's own",
+      params: z.object({ kpiId: Id }),
+      body: z.record(z.string(), z.unknown()),
+      requiresIfMatch: true,
+      responses: { 200: "The changed KPI" },
+      async handle({ viewer, params, body, ifMatch }) {
+        requireQaLead(viewer, "change KPIs");
+        const kpi = await performance.changeKpi(params.kpiId, body, ifMatch, viewer.person, now());
+        return { body: kpi, etag: kpi.etag };
       },
     }),
     route({
