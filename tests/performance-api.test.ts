@@ -124,6 +124,21 @@ describe("the KPI values import", () => {
     expect(importEntry?.changes.replacedCount).toEqual({ from: 0, to: 3 });
   });
 
+  it("records its progress as it checks a long file, then imports every row", async () => {
+    const places = ["Assessment team,", "Child protection team,", "Children in care team,", ",Front door and assessment", ",Children in need and child protection", ",Children in care and care leavers", ","];
+    const rows = ["kpi_code,month,team,service,value"];
+    for (let back = 24; back < 40; back += 1) {
+      for (const code of ["REREF-12", "ASSESS-45", "CASELOAD", "VISITS", "CPP-2YRS", "CPP-REPEAT"]) for (const place of places) rows.push(`${code},${addMonths(lastMonth, -back)},${place},${back % 40}`);
+    }
+    const finished = await importCsv("history.csv", rows.join("\n"));
+    expect(finished).toMatchObject({ status: "imported", rowCount: 672, checkedCount: 672, importedCount: 672 });
+    const progress = (await app.store.auditLog({ kind: "kpiImport", recordId: finished.id as string, limit: 100 }))
+      .map((entry) => entry.changes.checkedCount?.to)
+      .filter((count) => count !== undefined);
+    expect(progress).toEqual([0, 250, 500, 672]);
+    expect(finished.message).toContain("16 months from");
+  });
+
   it("only the QA lead imports", async () => {
     const refused = await call("person-tm-cp", "post", "/api/performance/imports", { fileName: "x.csv", csv: "kpi_code,month,value\n" });
     expect(refused.status).toBe(403);
