@@ -97,6 +97,15 @@ describe("the performance pages", () => {
       const year2024 = rereferrals.getByRole("table", { name: /Re-referrals within 12 months of a previous referral/ }).getByRole("row").filter({ hasText: /^2024/ });
       await expect(year2024.textContent()).resolves.toContain("Not published (low reliability)");
 
+      // The QA lead moves the target: the rule and every status follow.
+      await rereferrals.getByRole("button", { name: "Change target for REREF-12" }).click();
+      const dialog = page.getByRole("dialog", { name: "Target for Re-referrals within 12 months" });
+      await dialog.getByLabel("Target").fill("30");
+      await dialog.getByLabel("Tolerance").fill("0");
+      await expectAccessible(page, "the target dialog");
+      await dialog.getByRole("button", { name: "Save target" }).click();
+      await page.getByRole("region", { name: "Re-referrals within 12 months" }).getByText("Green at 30% or below; red above 30%.").waitFor();
+
       await page.getByRole("button", { name: "Check the rules now" }).click();
       const proposal = page.getByRole("article", { name: "Proposed focused audit: Re-referrals within 12 months" });
       await proposal.getByText(/for Assessment team/).waitFor();

@@ -9,6 +9,7 @@ import { DataCell } from "../../components/DataCell";
 import { useTableStyles } from "../../components/table-styles";
 import { ChartPanel } from "../../dashboard/ChartPanel";
 import { DataConfidencePanel } from "./DataConfidencePanel";
+import { TargetDialog } from "./TargetDialog";
 import { comparatorText, formatValue, monthDate, ragWords, shortMonth, type ComparatorPeriod, type Kpi, type KpiReport, type Rag } from "./performance-words";
 
 const useStyles = makeStyles({
@@ -175,7 +176,7 @@ function ComparatorTable({ report }: { report: KpiReport }) {
   );
 }
 
-export function KpiPanel({ report, placeName, canRate, onRated }: { report: KpiReport; placeName: string; canRate: boolean; onRated: (kpi: Kpi) => void }) {
+export function KpiPanel({ report, placeName, canRate, onRated, onTargetChanged }: { report: KpiReport; placeName: string; canRate: boolean; onRated: (kpi: Kpi) => void; onTargetChanged: () => void }) {
   const styles = useStyles();
   const headingId = useId();
   const { kpi, values } = report;
@@ -205,6 +206,11 @@ export function KpiPanel({ report, placeName, canRate, onRated }: { report: KpiR
       <Body1 as="p" className={styles.text}>
         <strong>RAG rule:</strong> {kpi.ragRule}
       </Body1>
+      {canRate && (
+        <div className={styles.text}>
+          <TargetDialog kpi={kpi} onChanged={onTargetChanged} />
+        </div>
+      )}
       {kpi.focusedAuditRuleText && (
         <Body1 as="p" className={styles.text}>
           <strong>Focused audit rule:</strong> {kpi.focusedAuditRuleText}

@@ -124,6 +124,7 @@ export function PerformancePage() {
             placeName={placeName}
             canRate={isQaLead}
             onRated={(kpi) => reports.update((current) => current.map((entry) => (entry.kpi.id === kpi.id ? { ...entry, kpi } : entry)))}
+            onTargetChanged={reports.reload}
           />
         ))}
     </>

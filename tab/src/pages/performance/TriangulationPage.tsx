@@ -11,7 +11,7 @@ import { useTableStyles } from "../../components/table-styles";
 import { auditHref } from "../../routes";
 import { useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
-import { formatValue, ragWords, shortMonth, type KpiMonthValue, type Unit } from "./performance-words";
+import { confidenceWords, formatValue, ragWords, shortMonth, type ConfidenceRating, type KpiMonthValue, type Unit } from "./performance-words";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 interface Triangulation {
   focus: { kind: string; name: string };
-  kpis: { kpiId: string; code: string; name: string; unit: Unit; ragRule: string; confidence: string; values: KpiMonthValue[] }[];
+  kpis: { kpiId: string; code: string; name: string; unit: Unit; ragRule: string; confidence: ConfidenceRating; values: KpiMonthValue[] }[];
   audits: { count: number; grades: { grade: string; label: string; count: number }[]; findings: { auditId: string; caseReference: string | null; kind: "working_well" | "needs_to_be_better"; text: string }[] };
   moderation: { completed: number; agreed: number; regradedUp: number; regradedDown: number; regraded: number; waiting: number };
   feedback: { id: string; summary: string }[];
@@ -139,7 +139,7 @@ export function TriangulationPage() {
                 return (
                   <Body1 as="p" key={kpi.kpiId} className={styles.text}>
                     <strong>{kpi.name}</strong>: {formatValue(kpi.unit, latest.value)} in {shortMonth(latest.month)} ({ragWords[latest.rag]}
-                    {latest.level !== "authority" ? `, ${latest.placeName}` : ""}). {kpi.ragRule}
+                    {latest.level !== "authority" ? `, ${latest.placeName}` : ""}). {kpi.ragRule} Data confidence: {confidenceWords[kpi.confidence]}.
                   </Body1>
                 );
               })}
