@@ -1,6 +1,6 @@
 // Performance data rules with no I/O: RAG status and polarity, the focused
-// audit rule, the KPI values CSV checks; and the DfE catalogue, which picks up
-// any file of the DfE layout placed in its folder.
+// audit rule, the KPI values CSV checks; the DfE catalogue, which picks up
+// any file of the DfE layout placed in its folder; and an import stopped by a restart.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,8 @@ import { evaluateFocusedAuditRule, type RuleKpi } from "../api/domain/performanc
 import { checkKpiCsvHeader, checkKpiCsvRows } from "../api/domain/performance/kpi-csv.js";
 import { addMonths, monthsEnding } from "../api/domain/performance/months.js";
 import { formatKpiValue, ragRule, ragStatus } from "../api/domain/performance/rag.js";
+import { KpiImports } from "../api/services/kpi-import.js";
+import { SqliteStore } from "../api/store/sqlite/sqlite-store.js";
 
 describe("RAG status and polarity", () => {
   const rereferrals = { polarity: "lower_is_better", unit: "percent", target: 20, tolerance: 3 } as const;
@@ -208,5 +210,20 @@ describe("the DfE catalogue", () => {
     expect(latest.timePeriod).toBe("2025");
     expect(latest.neighbours.notPublished.map((member) => member.name).sort()).toEqual(["Cambridgeshire", "Hertfordshire", "Warwickshire"]);
     expect(latest.neighbours.publishedCount).toBe(7);
+  });
+});
+
+describe("an import stopped by a restart", () => {
+  it("reads as failed, with nothing saved, once it has been untouched for ten minutes", async () => {
+    const startedAt = new Date("2026-11-02T09:00:00Z");
+    const store = new SqliteStore({ path: ":memory:", now: () => startedAt });
+    try {
+      const stalled = await store.create("kpiImport", { fileName: "october.csv", status: "writing", importedById: "person-qa-lead", rowCount: 40 }, { id: "person-qa-lead" });
+      const minutesLater = (minutes: number) => new KpiImports(store, () => new Date(startedAt.getTime() + minutes * 60_000));
+      await expect(minutesLater(5).view(stalled.id)).resolves.toMatchObject({ status: "writing" });
+      await expect(minutesLater(11).view(stalled.id)).resolves.toMatchObject({ status: "failed", message: expect.stringContaining("Nothing from it was saved") });
+    } finally {
+      await store.close();
+    }
   });
 });

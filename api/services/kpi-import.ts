@@ -13,6 +13,8 @@ import type { RejectedRow } from "../domain/records/kpi-import.js";
 import { allRecords } from "../store/all-records.js";
 import type { Actor, Saved, Store } from "../store/port.js";
 
+/** An unfinished import untouched for this long was stopped by a restart (its values were never saved). */
+const STALLED_AFTER_MS = 10 * 60 * 1000;
 /** Rows checked between progress updates. */
 const CHUNK_ROWS = 250;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -72,7 +74,13 @@ export class KpiImports {
     const record = await this.store.get("kpiImport", importId);
     if (!record) throw new DomainError("not_found", `There is no KPI import with id ${importId}.`);
     const progress = this.live.get(importId);
-    return progress ? { ...record, progress } : record;
+    if (progress) return { ...record, progress };
+    const unfinished = record.status === "validating" || record.status === "writing";
+    if (unfinished && this.now().getTime() - Date.parse(record.updatedAt) > STALLED_AFTER_MS) {
+      // Another server copy may still be running it, so this is said, not saved.
+      return { ...record, status: "failed", message: "This import stopped before it finished (the server restarted). Nothing from it was saved: import the file again." };
+    }
+    return record;
   }
 
   /** Resolves when the import has finished (for tests and shutdown). */
