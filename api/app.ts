@@ -21,6 +21,7 @@ import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { DfeCatalogue } from "./comparators/dfe-catalogue.js";
 import { ActionTracker } from "./services/action-tracker.js";
+import { PerformanceService } from "./services/performance.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
@@ -75,6 +76,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const signIn = config.signIn.mode === "entra" ? entraSignIn(store, config.signIn) : localSignIn(store);
     if (signIn.mode === "local") log("tab: no Microsoft 365 tenant is configured, so the tab offers a local sign-in as any demo user (loopback only).");
     const services: ApiServices = { store, workflow, actions, now, notificationsQueued: () => bot.wakeOutbox() };
+    // KPIs with their DfE comparators: one service for the performance routes and the report pack.
+    const performance = new PerformanceService(store, new DfeCatalogue(config.dfeDataDir));
     const routes = [
       ...sessionRoutes(services, signIn),
       ...auditRoutes(services),
@@ -86,7 +89,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
-      ...performanceRoutes(services, new DfeCatalogue(config.dfeDataDir)).routes,
+      ...performanceRoutes(services, performance),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

@@ -2,7 +2,7 @@
 // values with RAG status, and the DfE comparators for the authority's chosen
 // LA code. The performance page, the focused-audit rules and the report pack
 // all read KPIs through this service, so a figure means the same everywhere.
-import type { DfeCatalogue } from "../comparators/dfe-catalogue.js";
+import type { DfeAuthority, DfeCatalogue } from "../comparators/dfe-catalogue.js";
 import { notPublishedReason, type Comparators, type PublishedValue } from "../domain/comparators/index.js";
 import { DomainError } from "../domain/errors.js";
 import { describeRule } from "../domain/performance/focused-audit-rule.js";
@@ -110,6 +110,12 @@ export class PerformanceService {
     const laCode = authority.laCode ?? DEFAULT_COMPARATOR_LA_CODE;
     const known = (await this.catalogue.authorities()).find((candidate) => candidate.laCode === laCode);
     return { laCode, authorityName: known?.name ?? laCode, regionName: known?.regionName ?? "", isDefault: authority.laCode === undefined };
+  }
+
+  /** Every authority in the DfE files, South East first, to choose the comparator authority from. */
+  async comparatorAuthorities(): Promise<DfeAuthority[]> {
+    const authorities = await this.catalogue.authorities();
+    return [...authorities.filter((authority) => authority.regionName === SOUTH_EAST), ...authorities.filter((authority) => authority.regionName !== SOUTH_EAST)];
   }
 
   /** Chooses the LA code whose published figures, region and neighbours are the comparators. */

@@ -11,10 +11,9 @@ import { isoDate } from "../../domain/records/common.js";
 import { ConfidenceRating, KpiDefinition } from "../../domain/records/kpi-definition.js";
 import { KpiValueLevel, Month } from "../../domain/records/kpi-value.js";
 import { proposalStatuses } from "../../domain/records/focused-audit-proposal.js";
-import type { DfeCatalogue } from "../../comparators/dfe-catalogue.js";
 import { FocusedAudits } from "../../services/focused-audits.js";
 import { KpiImports } from "../../services/kpi-import.js";
-import { PerformanceService, SOUTH_EAST } from "../../services/performance.js";
+import type { PerformanceService } from "../../services/performance.js";
 import { triangulate } from "../../services/triangulation.js";
 import { allRecords } from "../../store/all-records.js";
 import { route, type Route } from "../route.js";
@@ -30,15 +29,8 @@ function requireQaLead(viewer: Viewer, what: string): void {
   if (!canManagePerformance(viewer)) throw new DomainError("forbidden", `Only the QA lead can ${what}.`);
 }
 
-export interface PerformanceRoutes {
-  routes: Route[];
-  performance: PerformanceService;
-  imports: KpiImports;
-  focusedAudits: FocusedAudits;
-}
-
-export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCatalogue): PerformanceRoutes {
-  const performance = new PerformanceService(store, catalogue);
+/** `performance` is the app's one PerformanceService, shared with whatever else reads KPIs (the report pack). */
+export function performanceRoutes({ store, now }: ApiServices, performance: PerformanceService): Route[] {
   const focusedAudits = new FocusedAudits(store, performance, now);
   const imports = new KpiImports(store, now, async (actor) => {
     await focusedAudits.checkRules(actor);
@@ -120,8 +112,7 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       responses: { 200: "The chosen authority and the choices" },
       async handle({ viewer }) {
         requireReader(viewer);
-        const authorities = await catalogue.authorities();
-        const ordered = [...authorities.filter((authority) => authority.regionName === SOUTH_EAST), ...authorities.filter((authority) => authority.regionName !== SOUTH_EAST)];
+        const ordered = await performance.comparatorAuthorities();
         const authority = (await store.query("authority", { limit: 1 })).records[0];
         return { body: { ...(await performance.comparatorSettings()), authorities: ordered }, etag: authority?.etag };
       },
@@ -287,5 +278,5 @@ export function performanceRoutes({ store, now }: ApiServices, catalogue: DfeCat
       },
     }),
   ];
-  return { routes, performance, imports, focusedAudits };
+  return routes;
 }
