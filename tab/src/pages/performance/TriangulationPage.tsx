@@ -11,7 +11,7 @@ import { useTableStyles } from "../../components/table-styles";
 import { auditHref } from "../../routes";
 import { useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
-import { confidenceWords, formatValue, ragWords, shortMonth, type ConfidenceRating, type KpiMonthValue, type Unit } from "./performance-words";
+import { confidenceWords, formatValue, ragWords, shortMonth, type ConfidenceRating, type KpiMonthValue, type Rag, type Unit } from "./performance-words";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
@@ -136,10 +136,11 @@ export function TriangulationPage() {
               .filter((kpi) => kpi.values.length > 0)
               .map((kpi) => {
                 const latest = kpi.values[kpi.values.length - 1]!;
+                const count = (rag: Rag) => kpi.values.filter((value) => value.rag === rag).length;
                 return (
                   <Body1 as="p" key={kpi.kpiId} className={styles.text}>
                     <strong>{kpi.name}</strong>: {formatValue(kpi.unit, latest.value)} in {shortMonth(latest.month)} ({ragWords[latest.rag]}
-                    {latest.level !== "authority" ? `, ${latest.placeName}` : ""}). {kpi.ragRule} Data confidence: {confidenceWords[kpi.confidence]}.
+                    {latest.level !== "authority" ? `, ${latest.placeName}` : ""}). {kpi.ragRule} In the period: {count("green")} green, {count("amber")} amber and {count("red")} red months. Data confidence: {confidenceWords[kpi.confidence]}.
                   </Body1>
                 );
               })}
@@ -175,10 +176,17 @@ export function TriangulationPage() {
             <Subtitle1 as="h3" id={ids.moderation} className={styles.heading}>
               Moderation
             </Subtitle1>
-            <Body1 as="p" className={styles.text}>
-              {result.state.data.moderation.completed} completed: {result.state.data.moderation.agreed} agreed with the auditor, {result.state.data.moderation.regradedUp} graded up,{" "}
-              {result.state.data.moderation.regradedDown} graded down{result.state.data.moderation.regraded > 0 ? `, ${result.state.data.moderation.regraded} re-graded` : ""}. {result.state.data.moderation.waiting} waiting.
-            </Body1>
+            {result.state.data.moderation.completed === 0 && (
+              <Body1 as="p" className={styles.text}>
+                No moderations of these audits were completed. {result.state.data.moderation.waiting} waiting.
+              </Body1>
+            )}
+            {result.state.data.moderation.completed > 0 && (
+              <Body1 as="p" className={styles.text}>
+                {result.state.data.moderation.completed} completed: {result.state.data.moderation.agreed} agreed with the auditor, {result.state.data.moderation.regradedUp} graded up,{" "}
+                {result.state.data.moderation.regradedDown} graded down{result.state.data.moderation.regraded > 0 ? `, ${result.state.data.moderation.regraded} re-graded` : ""}. {result.state.data.moderation.waiting} waiting.
+              </Body1>
+            )}
           </section>
           <section className={styles.column} aria-labelledby={ids.voices}>
             <Subtitle1 as="h3" id={ids.voices} className={styles.heading}>
