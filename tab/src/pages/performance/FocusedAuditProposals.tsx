@@ -126,6 +126,15 @@ export function FocusedAuditProposals({ canDecide }: { canDecide: boolean }) {
               Accepted: <Link href={programmeHref(proposal.programmeId!)}>focused audit of {proposal.kpiName}</Link>
             </Body1>
           ))}
+      {proposals.state.kind === "ok" &&
+        proposals.state.data
+          .filter((proposal) => proposal.status === "dismissed")
+          .slice(0, 3)
+          .map((proposal) => (
+            <Body1 as="p" key={proposal.id} className={styles.text}>
+              Dismissed: {proposal.kpiName} for {proposal.teams.map((team) => team.name).join(", ")}, because {proposal.dismissedReason}
+            </Body1>
+          ))}
       <FormDialog
         open={dismissing !== undefined}
         title="Dismiss this proposal"
