@@ -238,6 +238,12 @@ describe("KPI definitions", () => {
     expect(changed.body.ragRule).toBe("Green at 10% or below; red above 10%.");
     expect(changed.body.dataConfidence).toMatchObject({ rating: "medium", ratedById: "person-qa-lead" });
     expect((await call("person-qa-lead", "patch", `/api/performance/kpis/${kpiId}`, { target: 11 }, created.etag)).status).toBe(412);
+    const unmapped = await call("person-qa-lead", "patch", `/api/performance/kpis/${kpiId}`, { dfeMeasure: null }, changed.etag);
+    expect(unmapped.status).toBe(200);
+    expect(unmapped.body.dfeMeasure).toBeUndefined();
+    expect((await call("person-qa-lead", "get", `/api/performance/kpis/${kpiId}`)).body.comparators).toMatchObject({ available: false });
+    const files = await call("person-tm-cp", "get", "/api/performance/dfe-measures");
+    expect((files.body.files as { file: string; measures: string[] }[]).find((file) => file.file === "csww_indicators_2017_to_2025.csv")?.measures).toContain("agency_rate_fte");
   });
 });
 

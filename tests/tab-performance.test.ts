@@ -117,6 +117,39 @@ describe("the performance pages", () => {
     }
   });
 
+  it("the QA lead adds a KPI mapped to a DfE measure, and it appears with its comparators and data confidence", async () => {
+    const page = await newPage();
+    try {
+      await signIn(page, "Priya Shah");
+      await go(page, "#/performance");
+      await page.getByRole("heading", { name: "Re-referrals within 12 months", level: 3 }).waitFor();
+      await page.getByRole("button", { name: "Add a KPI" }).click();
+      const dialog = page.getByRole("dialog", { name: "Add a KPI" });
+      await dialog.getByLabel("Code").fill("AGENCY");
+      await dialog.getByLabel("Name").fill("Agency social workers");
+      await dialog.getByLabel("What it measures").fill("Agency social workers as a share of all social workers (FTE).");
+      await dialog.getByLabel("Why it matters").fill("Children change worker more often where agency use is high.");
+      await dialog.getByLabel("Which way is better").selectOption({ label: "Lower is better" });
+      await dialog.getByLabel("Target").fill("12");
+      await dialog.getByLabel("Tolerance").fill("3");
+      await dialog.getByLabel("Source system").fill("iTrent");
+      await dialog.getByLabel("Source report").fill("WF-03 Agency staff");
+      await dialog.getByLabel("How and when they are extracted").fill("Monthly, by HR.");
+      await dialog.getByLabel("Timeliness").fill("Two weeks after month end.");
+      await dialog.getByLabel("DfE file").selectOption("csww_indicators_2017_to_2025.csv");
+      await dialog.getByLabel("DfE measure (column)").selectOption("agency_rate_fte");
+      await dialog.getByLabel("What DfE calls it").fill("Agency worker rate (FTE)");
+      await expectAccessible(page, "the add a KPI dialog");
+      await dialog.getByRole("button", { name: "Add KPI" }).click();
+      const agency = page.getByRole("region", { name: "Agency social workers" });
+      await agency.getByRole("table", { name: /Agency worker rate \(FTE\): published by the Department for Education/ }).waitFor();
+      await agency.getByRole("complementary", { name: "Data confidence: Not rated yet" }).waitFor();
+      await agency.getByText("No figures for Whole authority yet.").waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it("triangulates a team manager's own team", async () => {
     const page = await newPage();
     try {

@@ -112,6 +112,11 @@ export class PerformanceService {
     return { laCode, authorityName: known?.name ?? laCode, regionName: known?.regionName ?? "", isDefault: authority.laCode === undefined };
   }
 
+  /** The DfE statistics files and their measure columns, to map a KPI to. */
+  dfeMeasures(): Promise<{ file: string; measures: readonly string[] }[]> {
+    return this.catalogue.files();
+  }
+
   /** Every authority in the DfE files, South East first, to choose the comparator authority from. */
   async comparatorAuthorities(): Promise<DfeAuthority[]> {
     const authorities = await this.catalogue.authorities();
@@ -150,14 +155,26 @@ export class PerformanceService {
     return kpiView(saved, await this.peopleNames());
   }
 
-  /** Changes a KPI's definition; a changed confidence rating records who rated it and when. */
-  async changeKpi(kpiId: string, changes: Partial<RecordInput<"kpiDefinition">>, ifMatch: string, actor: Actor, now: Date): Promise<KpiView> {
+  /**
+   * Changes a KPI's definition: the fields given replace the KPI's own, and
+   * null removes the DfE measure or the focused audit rule. A changed
+   * confidence rating records who rated it and when.
+   */
+  async changeKpi(kpiId: string, changes: Record<string, unknown>, ifMatch: string, actor: Actor, now: Date): Promise<KpiView> {
     const current = await this.kpi(kpiId);
     const { id: _id, etag: _etag, createdAt: _created, updatedAt: _updated, ...definition } = current;
-    const next = parseRecord("kpiDefinition", { ...definition, ...changes });
+    const given = Object.fromEntries(Object.entries(changes).map(([field, value]) => [field, value === null ? undefined : value]));
+    const next = parseRecord("kpiDefinition", { ...definition, ...given });
     if (next.code !== current.code) await this.checkCodeIsFree(next.code);
     await this.checkDfeMeasure(next.dfeMeasure);
-    const saved = await this.store.update("kpiDefinition", kpiId, { ...next, dataConfidence: stampRating(next.dataConfidence, current.dataConfidence, actor, now) }, ifMatch, actor);
+    // Optional fields are named even when empty, so that the update removes them.
+    const saved = await this.store.update(
+      "kpiDefinition",
+      kpiId,
+      { ...next, dfeMeasure: next.dfeMeasure, focusedAuditRule: next.focusedAuditRule, dataConfidence: stampRating(next.dataConfidence, current.dataConfidence, actor, now) },
+      ifMatch,
+      actor,
+    );
     return kpiView(saved, await this.peopleNames());
   }
 

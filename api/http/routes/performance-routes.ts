@@ -106,6 +106,17 @@ export function performanceRoutes({ store, now }: ApiServices, performance: Perf
     }),
     route({
       method: "get",
+      path: "/api/performance/dfe-measures",
+      tag: "Performance",
+      summary: "The DfE statistics files and their measure columns, to map a KPI to",
+      responses: { 200: "Files and measures" },
+      async handle({ viewer }) {
+        requireReader(viewer);
+        return { body: { files: await performance.dfeMeasures() } };
+      },
+    }),
+    route({
+      method: "get",
       path: "/api/performance/comparator-authority",
       tag: "Performance",
       summary: "The local authority whose DfE figures are the comparators, and every authority to choose from (South East first)",

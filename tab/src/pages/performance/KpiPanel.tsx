@@ -9,6 +9,7 @@ import { DataCell } from "../../components/DataCell";
 import { useTableStyles } from "../../components/table-styles";
 import { ChartPanel } from "../../dashboard/ChartPanel";
 import { DataConfidencePanel } from "./DataConfidencePanel";
+import { KpiDefinitionDialog } from "./KpiDefinitionDialog";
 import { TargetDialog } from "./TargetDialog";
 import { comparatorText, formatValue, monthDate, ragWords, shortMonth, type ComparatorPeriod, type Kpi, type KpiReport, type Rag } from "./performance-words";
 
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
     "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink, marginTop: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
   // DfE file names are long single words: let them wrap on a phone.
   wrap: { overflowWrap: "anywhere" },
 });
@@ -207,8 +209,9 @@ export function KpiPanel({ report, placeName, canRate, onRated, onTargetChanged 
         <strong>RAG rule:</strong> {kpi.ragRule}
       </Body1>
       {canRate && (
-        <div className={styles.text}>
+        <div className={styles.actions}>
           <TargetDialog kpi={kpi} onChanged={onTargetChanged} />
+          <KpiDefinitionDialog kpi={kpi} onSaved={onTargetChanged} />
         </div>
       )}
       {kpi.focusedAuditRuleText && (

@@ -12,6 +12,7 @@ import { useSession } from "../../session/session-context";
 import { problemMessage, useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
 import { FocusedAuditProposals } from "./FocusedAuditProposals";
+import { KpiDefinitionDialog } from "./KpiDefinitionDialog";
 import { KpiPanel } from "./KpiPanel";
 import type { ComparatorAuthority, Kpi, KpiReport } from "./performance-words";
 
@@ -79,6 +80,7 @@ export function PerformancePage() {
       </PageText>
       <div className={styles.links}>
         {isQaLead && <Link href={hrefFor("performance-import")}>Import a month of KPI values</Link>}
+        {isQaLead && <KpiDefinitionDialog onSaved={reports.reload} />}
         <Link href={hrefFor("triangulation")}>Triangulate: KPIs beside audits, moderation and feedback</Link>
       </div>
 

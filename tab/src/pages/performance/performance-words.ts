@@ -32,6 +32,7 @@ export interface Kpi {
   tolerance: number;
   dataConfidence: DataConfidence;
   dfeMeasure?: { file: string; measure: string; label: string };
+  focusedAuditRule?: { comparator: "target" | "neighbours" | "region" | "england"; consecutiveMonths: number };
   ragRule: string;
   focusedAuditRuleText?: string;
 }
