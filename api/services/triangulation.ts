@@ -8,7 +8,7 @@ import { ragRule } from "../domain/performance/rag.js";
 import { recordSchemas } from "../domain/records/index.js";
 import { allRecords } from "../store/all-records.js";
 import type { FieldCondition, Saved, Store } from "../store/port.js";
-import type { KpiMonthValue, PerformanceService } from "./performance.js";
+import type { KpiMonthValue, PerformanceService, ValueFilter } from "./performance.js";
 
 export interface TriangulationQuery {
   readonly teamId?: string;
@@ -42,16 +42,36 @@ const submitted = new Set(["submitted", "in_moderation", "completed"]);
 export async function triangulate(store: Store, performance: PerformanceService, viewer: Viewer, query: TriangulationQuery): Promise<Triangulation> {
   if (query.from > query.to) throw new DomainError("invalid_query", "The period must end on or after the day it starts.", { field: "to" });
   const focus = await focusOf(store, viewer, query);
+  const audits = await auditsIn(store, viewer, query);
+  const notRecorded: string[] = [];
+  if (!("feedback" in recordSchemas)) notRecorded.push("feedback from children and families (not part of this installation yet)");
+  if (!("observation" in recordSchemas)) notRecorded.push("practice observations (not part of this installation yet)");
+  return {
+    focus,
+    from: query.from,
+    to: query.to,
+    kpis: await kpisFor(store, performance, query),
+    audits: await auditSummary(store, audits),
+    moderation: await moderationOf(store, audits),
+    feedback: [],
+    observations: [],
+    notRecorded,
+  };
+}
 
-  const fromMonth = query.from.slice(0, 7);
-  const toMonth = query.to.slice(0, 7);
+/** Each KPI's monthly figures for the focus: the team's, the service's own, or the whole authority's (for a theme too). */
+async function kpisFor(store: Store, performance: PerformanceService, query: TriangulationQuery): Promise<Triangulation["kpis"]> {
+  const filter: ValueFilter = query.teamId ? { teamId: query.teamId, level: "team" } : query.serviceId ? { serviceId: query.serviceId, level: "service" } : { level: "authority" };
   const kpis = [];
   for (const kpi of await allRecords(store, "kpiDefinition", { orderBy: { field: "code" } })) {
-    const filter = query.teamId ? { teamId: query.teamId } : query.serviceId ? { serviceId: query.serviceId } : { level: "authority" as const };
-    const values = await performance.values(kpi, { from: fromMonth, to: toMonth, ...filter });
+    const values = await performance.values(kpi, { ...filter, from: query.from.slice(0, 7), to: query.to.slice(0, 7) });
     kpis.push({ kpiId: kpi.id, code: kpi.code, name: kpi.name, unit: kpi.unit, ragRule: ragRule(kpi), confidence: kpi.dataConfidence.rating, values });
   }
+  return kpis;
+}
 
+/** The audits submitted in the period for the focus, within what the viewer may see, oldest first. */
+async function auditsIn(store: Store, viewer: Viewer, query: TriangulationQuery): Promise<Saved<"audit">[]> {
   const where: Record<string, FieldCondition> = query.teamId ? { teamId: query.teamId } : query.serviceId ? { serviceId: query.serviceId } : query.theme ? { theme: query.theme } : {};
   const byId = new Map<string, Saved<"audit">>();
   for (const scope of auditFilters(viewer)) {
@@ -59,22 +79,30 @@ export async function triangulate(store: Store, performance: PerformanceService,
     if (!narrowedWhere) continue;
     for (const audit of await allRecords(store, "audit", { where: narrowedWhere })) byId.set(audit.id, audit);
   }
-  const audits = [...byId.values()].filter((audit) => {
-    const day = audit.submittedAt?.slice(0, 10);
-    return submitted.has(audit.status) && day !== undefined && day >= query.from && day <= query.to && canSeeAudit(viewer, audit) && (!query.theme || audit.theme === query.theme);
-  });
+  return [...byId.values()]
+    .filter((audit) => {
+      const day = audit.submittedAt?.slice(0, 10);
+      return submitted.has(audit.status) && day !== undefined && day >= query.from && day <= query.to && canSeeAudit(viewer, audit);
+    })
+    .sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""));
+}
+
+async function auditSummary(store: Store, audits: readonly Saved<"audit">[]): Promise<Triangulation["audits"]> {
   const scale = (await store.query("gradeScale", { limit: 1 })).records[0];
   const gradeCounts = new Map<string, number>();
   for (const audit of audits) if (audit.overallGrade) gradeCounts.set(audit.overallGrade, (gradeCounts.get(audit.overallGrade) ?? 0) + 1);
   const grades = (scale?.grades ?? []).map((grade) => ({ grade: grade.key, label: grade.label, count: gradeCounts.get(grade.key) ?? 0 }));
-  const findings = [];
-  for (const audit of audits.sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""))) {
+  const findings: Triangulation["audits"]["findings"][number][] = [];
+  for (const audit of audits) {
     const caseReference = (await store.get("caseReference", audit.caseId))?.reference ?? null;
-    for (const text of audit.findings.workingWell) findings.push({ auditId: audit.id, caseReference, kind: "working_well" as const, text });
-    for (const text of audit.findings.needsToBeBetter) findings.push({ auditId: audit.id, caseReference, kind: "needs_to_be_better" as const, text });
+    for (const text of audit.findings.workingWell) findings.push({ auditId: audit.id, caseReference, kind: "working_well", text });
+    for (const text of audit.findings.needsToBeBetter) findings.push({ auditId: audit.id, caseReference, kind: "needs_to_be_better", text });
   }
+  return { count: audits.length, grades, findings };
+}
 
-  const auditIds = [...new Set(audits.map((audit) => audit.id))];
+async function moderationOf(store: Store, audits: readonly Saved<"audit">[]): Promise<Triangulation["moderation"]> {
+  const auditIds = audits.map((audit) => audit.id);
   const moderation = { completed: 0, agreed: 0, regradedUp: 0, regradedDown: 0, regraded: 0, waiting: 0 };
   for (let start = 0; start < auditIds.length; start += 200) {
     for (const record of await allRecords(store, "moderation", { where: { auditId: { in: auditIds.slice(start, start + 200) } } })) {
@@ -88,12 +116,7 @@ export async function triangulate(store: Store, performance: PerformanceService,
       }
     }
   }
-
-  const notRecorded: string[] = [];
-  if (!("feedback" in recordSchemas)) notRecorded.push("feedback from children and families (not part of this installation yet)");
-  if (!("observation" in recordSchemas)) notRecorded.push("practice observations (not part of this installation yet)");
-
-  return { focus, from: query.from, to: query.to, kpis, audits: { count: audits.length, grades, findings }, moderation, feedback: [], observations: [], notRecorded };
+  return moderation;
 }
 
 async function focusOf(store: Store, viewer: Viewer, query: TriangulationQuery): Promise<Triangulation["focus"]> {
