@@ -29,6 +29,9 @@ import { surveyRoutes } from "./http/routes/survey-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { BulletinService } from "./services/bulletins.js";
 import { YouSaidWeDidService } from "./services/you-said-we-did.js";
+import { performanceRoutes } from "./http/routes/performance-routes.js";
+import { DfeCatalogue } from "./comparators/dfe-catalogue.js";
+import { PerformanceService } from "./services/performance.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import type { DashboardReadModel } from "./store/dashboard-read-model.js";
 import { connectSharePoint } from "./store/sharepoint/connect.js";
@@ -109,6 +112,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
       tabUrl,
       notificationsQueued: () => bot.wakeOutbox(),
     };
+    // KPIs with their DfE comparators: one service for the performance routes and the report pack.
+    const performance = new PerformanceService(store, new DfeCatalogue(config.dfeDataDir));
     const routes = [
       ...sessionRoutes(services, signIn),
       ...auditRoutes(services),
@@ -127,6 +132,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...feedbackRoutes(services, { dueSoonWorkingDays: config.complaintDueSoonWorkingDays }),
       ...observationRoutes(services),
       ...surveyRoutes(services),
+      ...performanceRoutes(services, performance),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

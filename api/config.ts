@@ -3,6 +3,7 @@
 // loopback, so a new user needs no Microsoft 365 tenant.
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { Role } from "./domain/records/person.js";
 
@@ -48,6 +49,8 @@ const EnvironmentSchema = z.object({
   SHAREPOINT_CERTIFICATE_THUMBPRINT: optionalText,
   GRAPH_BASE_URL: z.url({ message: "GRAPH_BASE_URL must be a full URL such as https://graph.microsoft.com" }).default("https://graph.microsoft.com"),
   ENTRA_AUTHORITY_HOST: z.url({ message: "ENTRA_AUTHORITY_HOST must be a full URL such as https://login.microsoftonline.com" }).default("https://login.microsoftonline.com"),
+  // The Department for Education statistics files used as KPI comparators.
+  DFE_DATA_DIR: z.string().trim().min(1).default(fileURLToPath(new URL("../../shared/data/dfe/", import.meta.url))),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
   // Where outbox workers find due messages: the store itself (one server), or an
@@ -98,6 +101,8 @@ export interface Config {
   outbox: { instances: number } & ({ transport: "store" } | { transport: "storage-queue"; connectionString: string; queueName: string });
   /** A complaint stage due within this many working days is "due soon". */
   complaintDueSoonWorkingDays: number;
+  /** The folder of DfE statistics files for KPI comparators (DFE_DATA_DIR). */
+  dfeDataDir: string;
 }
 
 function parseRoleGroups(text: string | undefined): Record<string, Role> {
@@ -221,5 +226,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     playgroundPort: env.PLAYGROUND_PORT,
     publicUrl: env.TAB_ENDPOINT?.replace(/\/$/, ""),
     complaintDueSoonWorkingDays: env.COMPLAINT_DUE_SOON_WORKING_DAYS,
+    dfeDataDir: resolve(env.DFE_DATA_DIR),
   };
 }

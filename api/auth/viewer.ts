@@ -135,3 +135,13 @@ export function managesTeam(viewer: Viewer, team: { id: string; managerId?: stri
   if (viewer.roles.includes("team_manager") && viewer.person.teamId === team.id) return true;
   return scopeOf(viewer) === "service" && viewer.serviceTeamIds.includes(team.id);
 }
+
+/** Performance figures are aggregate management information: every member of staff may read them; an external auditor may not. */
+export function canSeePerformance(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => role !== "external_auditor");
+}
+
+/** The QA lead imports KPI values, rates data confidence, chooses comparators and decides on focused audit proposals. */
+export function canManagePerformance(viewer: Viewer): boolean {
+  return viewer.roles.includes("qa_lead");
+}

@@ -4,6 +4,7 @@ import type { Notification } from "../domain/records/notification.js";
 import { addWorkingDays } from "../domain/working-days.js";
 import { enqueueNotification } from "../services/notify.js";
 import { seedDemoBulletins } from "./seed-bulletins.js";
+import { seedPerformance } from "./seed-performance.js";
 import type { Actor, Store } from "../store/port.js";
 import { seedWorkforceVoice } from "./seed-workforce-voice.js";
 import {
@@ -190,6 +191,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
     for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
     await seedDemoBulletins(tx, seedActor);
     await seedWorkforceVoice(tx, seedActor, now);
+    await seedPerformance(tx, seedActor, now);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

@@ -31,6 +31,10 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   surveyParticipation: ["surveyId", "personId", "occasion"],
   surveyTally: ["surveyId", "groupKey"],
   surveySettings: ["authorityId"],
+  kpiDefinition: ["code"],
+  kpiValue: ["kpiId", "month", "teamId", "serviceId", "importId"],
+  kpiImport: ["status", "importedById"],
+  focusedAuditProposal: ["kpiId", "status", "proposalKey"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

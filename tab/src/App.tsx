@@ -39,6 +39,9 @@ const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage").then((mo
 const ObservationsPage = lazy(() => import("./pages/feedback/ObservationsPage").then((module) => ({ default: module.ObservationsPage })));
 const SurveysPage = lazy(() => import("./pages/voice/SurveysPage").then((module) => ({ default: module.SurveysPage })));
 const SurveyPage = lazy(() => import("./pages/voice/SurveyPage").then((module) => ({ default: module.SurveyPage })));
+const PerformancePage = lazy(() => import("./pages/performance/PerformancePage").then((module) => ({ default: module.PerformancePage })));
+const ImportPage = lazy(() => import("./pages/performance/ImportPage").then((module) => ({ default: module.ImportPage })));
+const TriangulationPage = lazy(() => import("./pages/performance/TriangulationPage").then((module) => ({ default: module.TriangulationPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -124,6 +127,12 @@ function RoutePage({
       return <SurveyPage key={recordId} surveyId={recordId ?? ""} focusHeading={navigated} />;
     case "compose-survey":
       return <SurveyPage key="new" surveyId="new" focusHeading={navigated} />;
+    case "performance":
+      return <PerformancePage />;
+    case "performance-import":
+      return <ImportPage />;
+    case "triangulation":
+      return <TriangulationPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

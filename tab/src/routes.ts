@@ -18,6 +18,9 @@
 //   #/observations practice observations, including observation of supervision
 //   #/voice        workforce voice: surveys and their settings; #/voice/new writes a survey;
 //                  #/voice/<id> one survey (a draft to edit and send, or its results)
+//   #/performance  KPIs: trend, target band, RAG, DfE comparators, data confidence; focused audit proposals
+//                  (#/performance?place=team:<id>); #/performance/import imports a month of KPI values
+//   #/triangulation  KPIs beside audits, moderation, feedback and observations for a team, service or theme
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -37,6 +40,9 @@ export const routeIds = [
   "feedback",
   "observations",
   "voice",
+  "performance",
+  "triangulation",
+  "performance-import",
   "programme",
   "plan-programme",
   "standard",
@@ -85,6 +91,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   voice: { id: "voice", title: "Staff voice", inNavigation: true, needsSignIn: true, ownHeading: true },
   survey: { id: "survey", title: "Survey", inNavigation: false, needsSignIn: true, ownHeading: true },
   "compose-survey": { id: "compose-survey", title: "Write a survey", inNavigation: false, needsSignIn: true, ownHeading: true },
+  performance: { id: "performance", title: "Performance", inNavigation: true, needsSignIn: true },
+  triangulation: { id: "triangulation", title: "Triangulation", inNavigation: false, needsSignIn: true },
+  "performance-import": { id: "performance-import", title: "Import KPI values", inNavigation: false, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -98,7 +107,12 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new", "compose-survey": "voice/new" };
+const pathOf: Partial<Record<RouteId, string>> = {
+  "audit-list": "audits",
+  "plan-programme": "programmes/new",
+  "compose-survey": "voice/new",
+  "performance-import": "performance/import",
+};
 
 /** Routes for one record, reached only as #/<prefix>/<id>. */
 const recordRoutes: { route: RouteId; prefix: string }[] = [
@@ -139,6 +153,8 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (id === "programmes/new") return "plan-programme";
   if (id === "voice/new") return "compose-survey";
   if (id === "compose-survey") return undefined; // only reachable as #/voice/new
+  if (id === "performance/import") return "performance-import";
+  if (id === "performance-import") return undefined; // only reachable as #/performance/import
   for (const { route, prefix } of recordRoutes) {
     if (id.startsWith(`${prefix}/`) && /^[^/]+$/.test(id.slice(prefix.length + 1))) return route;
     if (id === route) return undefined; // only reachable as #/<prefix>/<id>

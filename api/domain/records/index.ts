@@ -20,6 +20,10 @@ import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
 import { Observation } from "./observation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
+import { KpiDefinition } from "./kpi-definition.js";
+import { KpiValue } from "./kpi-value.js";
+import { KpiImport } from "./kpi-import.js";
+import { FocusedAuditProposal } from "./focused-audit-proposal.js";
 
 export * from "./action.js";
 export * from "./audit.js";
@@ -41,6 +45,10 @@ export * from "./feedback.js";
 export * from "./feedback-360.js";
 export * from "./observation.js";
 export * from "./survey.js";
+export * from "./kpi-definition.js";
+export * from "./kpi-value.js";
+export * from "./kpi-import.js";
+export * from "./focused-audit-proposal.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -69,6 +77,10 @@ export const recordSchemas = {
   surveyParticipation: SurveyParticipation,
   surveyTally: SurveyTally,
   surveySettings: SurveySettings,
+  kpiDefinition: KpiDefinition,
+  kpiValue: KpiValue,
+  kpiImport: KpiImport,
+  focusedAuditProposal: FocusedAuditProposal,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -106,6 +118,10 @@ export const recordKindLabels: Record<RecordKind, string> = {
   surveyParticipation: "survey participation",
   surveyTally: "survey tally",
   surveySettings: "survey settings",
+  kpiDefinition: "KPI definition",
+  kpiValue: "KPI value",
+  kpiImport: "KPI import",
+  focusedAuditProposal: "focused audit proposal",
 };
 
 export interface FieldProblem {

@@ -58,6 +58,13 @@ const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["surveySettings", ["authorityId"]],
 ];
 
+const indexedAtVersion9: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["kpiDefinition", ["code"]],
+  ["kpiValue", ["kpiId", "month", "teamId", "serviceId", "importId"]],
+  ["kpiImport", ["status", "importedById"]],
+  ["focusedAuditProposal", ["kpiId", "status", "proposalKey"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -155,6 +162,11 @@ export const migrations: readonly Migration[] = [
         `CREATE UNIQUE INDEX records_surveyTally_one_per_group ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.groupKey')) WHERE kind = 'surveyTally'`,
       );
     },
+  },
+  {
+    version: 9,
+    name: "performance data: KPI definitions, values, imports and focused audit proposals",
+    up: (db) => createFieldIndexes(db, indexedAtVersion9),
   },
 ];
 
