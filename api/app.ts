@@ -16,6 +16,9 @@ import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { moderationRoutes } from "./http/routes/moderation-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
+import { meetingRoutes } from "./http/routes/meeting-routes.js";
+import { reportRoutes } from "./http/routes/report-routes.js";
+import { selfEvaluationRoutes } from "./http/routes/self-evaluation-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
@@ -84,6 +87,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...meetingRoutes(services),
+      ...reportRoutes(services),
+      ...selfEvaluationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

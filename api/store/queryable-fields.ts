@@ -15,11 +15,16 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   auditTool: ["name", "supersededById"],
   auditProgramme: ["auditType", "ownerId", "periodStart"],
   audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade", "toolId", "theme"],
-  action: ["status", "ownerId", "auditId", "dueDate", "teamId"],
+  action: ["status", "ownerId", "auditId", "dueDate", "teamId", "sourceId"],
   moderation: ["auditId", "moderatorId", "status"],
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore"],
   frameworkComponent: ["number"],
+  performanceMeeting: ["kind", "heldOn"],
+  reportNarrative: ["period", "scopeKey"],
+  selfEvaluation: ["year", "status"],
+  sefStatement: ["selfEvaluationId", "area"],
+  improvementPriority: ["selfEvaluationId", "status"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

@@ -13,6 +13,9 @@ import { Authority, Service, Team } from "./organisation.js";
 import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
+import { PerformanceMeeting } from "./performance-meeting.js";
+import { ReportNarrative } from "./report-narrative.js";
+import { ImprovementPriority, SefStatement, SelfEvaluation } from "./self-evaluation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 
 export * from "./action.js";
@@ -29,6 +32,9 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./performance-meeting.js";
+export * from "./report-narrative.js";
+export * from "./self-evaluation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -46,6 +52,11 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  performanceMeeting: PerformanceMeeting,
+  reportNarrative: ReportNarrative,
+  selfEvaluation: SelfEvaluation,
+  sefStatement: SefStatement,
+  improvementPriority: ImprovementPriority,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -72,6 +83,11 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  performanceMeeting: "performance meeting",
+  reportNarrative: "report narrative",
+  selfEvaluation: "self-evaluation",
+  sefStatement: "self-evaluation statement",
+  improvementPriority: "improvement priority",
 };
 
 export interface FieldProblem {

@@ -37,6 +37,15 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion10: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["action", ["sourceId"]],
+  ["performanceMeeting", ["kind", "heldOn"]],
+  ["reportNarrative", ["period", "scopeKey"]],
+  ["selfEvaluation", ["year", "status"]],
+  ["sefStatement", ["selfEvaluationId", "area"]],
+  ["improvementPriority", ["selfEvaluationId", "status"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -105,6 +114,11 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: "audits and actions by team and service",
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
+  },
+  {
+    version: 10,
+    name: "performance meetings, report narratives, the self-evaluation and improvement plan; actions by source",
+    up: (db) => createFieldIndexes(db, indexedAtVersion10),
   },
 ];
 
