@@ -58,8 +58,10 @@ export function chartSvg(spec: ChartSpec, elementId = "chart"): string {
   const font = `font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"`;
 
   parts.push(`<text x="${left}" y="24" ${font} font-size="15" font-weight="bold" fill="#1a1a1a">${escapeXml(spec.title)}</text>`);
-  for (let tick = 0; tick <= 4; tick += 1) {
-    const value = (top100 * tick) / 4;
+  // Counts get whole-number ticks: 5 ticks for 5, 10, 50…; 4 for 20, 100, 200…
+  const ticks = spec.unit === "count" && top100 % 4 !== 0 ? 5 : 4;
+  for (let tick = 0; tick <= ticks; tick += 1) {
+    const value = (top100 * tick) / ticks;
     const ty = y(value);
     parts.push(`<line x1="${left}" y1="${ty}" x2="${left + plotWidth}" y2="${ty}" stroke="#d0d0d0" stroke-width="1"/>`);
     const label = Number.isInteger(value) ? String(value) : value.toFixed(1);
@@ -82,6 +84,10 @@ export function chartSvg(spec: ChartSpec, elementId = "chart"): string {
       const x = stacked ? x0 : x0 + seriesIndex * barWidth;
       const from = stacked ? stackBase : 0;
       const height = y(from) - y(from + value);
+      if (value === 0 && !stacked) {
+        // A zero is a figure too: say so, rather than leave a gap that looks like missing data.
+        parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y(0) - 4).toFixed(1)}" ${font} font-size="11" text-anchor="middle" fill="#1a1a1a">0${spec.unit === "percent" ? "%" : ""}</text>`);
+      }
       if (value > 0) {
         parts.push(`<rect x="${x.toFixed(1)}" y="${y(from + value).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${colour}"><title>${escapeXml(`${category}, ${series.name}: ${value}${spec.unit === "percent" ? "%" : ""}`)}</title></rect>`);
         if (!stacked || height >= 14) {

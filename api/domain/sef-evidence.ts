@@ -34,7 +34,7 @@ const stopWords = new Set(
     "a about after all also an and any are as at be because been before being but by can could did do does for from had has have how " +
     "i if in into is it its more most much must no not of on or our out over so some such than that the their them then there these " +
     "they this those through to too under up us very was we well were what when where which while who why will with would you your " +
-    "children child families family practice social work worker workers team teams service services know how plans year months good"
+    "children child families family practice social work worker workers team teams service services know how year months good"
   ).split(" "),
 );
 
