@@ -31,6 +31,9 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const ReportsPage = lazy(() => import("./pages/reports/ReportsPage").then((module) => ({ default: module.ReportsPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage").then((module) => ({ default: module.MeetingsPage })));
+const SelfEvaluationPage = lazy(() => import("./pages/self-evaluation/SelfEvaluationPage").then((module) => ({ default: module.SelfEvaluationPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -98,6 +101,12 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "reports":
+      return <ReportsPage />;
+    case "meetings":
+      return <MeetingsPage />;
+    case "self-evaluation":
+      return <SelfEvaluationPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

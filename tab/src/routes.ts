@@ -12,6 +12,9 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/reports      the monthly QA report pack (#/reports?period=2026-11&scope=service&serviceId=…)
+//   #/meetings     performance meetings and QA boards (#/meetings?meetingId=…)
+//   #/self-evaluation  the SEF and the improvement plan (#/self-evaluation?year=<id>)
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -26,6 +29,9 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "reports",
+  "meetings",
+  "self-evaluation",
   "programme",
   "plan-programme",
   "standard",
@@ -61,6 +67,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  reports: { id: "reports", title: "Report pack", inNavigation: true, needsSignIn: true },
+  meetings: { id: "meetings", title: "Meetings", inNavigation: true, needsSignIn: true },
+  "self-evaluation": { id: "self-evaluation", title: "Self-evaluation", inNavigation: true, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
