@@ -76,7 +76,7 @@ async function download(personId: string, path: string): Promise<{ status: numbe
 
 interface PackBody {
   pack: { title: string; sections: { key: string; heading: string; figures: { label: string; value: string }[]; tables: { caption: string; rows: string[][] }[]; chart?: { altText: string } }[] };
-  narratives: { sectionKey: string; text: string; etag: string | null }[];
+  narratives: { id: string; sectionKey: string; text: string; etag: string | null }[];
   sectionsNotAvailable: string[];
 }
 
@@ -123,15 +123,20 @@ async function signInToken(personId: string): Promise<string> {
 }
 
 describe("narratives", () => {
-  it("saves the QA lead's narrative with ETags: a stale save is refused and changes nothing", async () => {
-    const first = await call("person-qa-lead", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "Grades held steady; planning is the weak spot." });
-    expect(first.status).toBe(200);
-    expect(first.etag).toBeTruthy();
-    const again = await call("person-qa-lead", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "No ETag" });
-    expect(again.status).toBe(428);
-    const second = await call("person-qa-lead", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "Grades held steady; planning is weakest." }, first.etag);
+  it("saves the QA lead's narrative with ETags: a stale save, or a second first save, is refused and changes nothing", async () => {
+    const before = (await call("person-qa-lead", "get", `/api/reports/pack?period=${month}`)).body as unknown as PackBody;
+    const slot = before.narratives.find((narrative) => narrative.sectionKey === "grades")!;
+    expect(slot).toMatchObject({ text: "", etag: null });
+    const first = await call("person-qa-lead", "post", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "Grades held steady; planning is the weak spot." });
+    expect(first.status).toBe(201);
+    expect(first.body.id).toBe(slot.id);
+    const again = await call("person-qa-lead", "post", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "A second first version" });
+    expect(again.status).toBe(412);
+    const path = `/api/reports/narratives/${slot.id}`;
+    expect((await call("person-qa-lead", "patch", path, { text: "No ETag" })).status).toBe(428);
+    const second = await call("person-qa-lead", "patch", path, { text: "Grades held steady; planning is weakest." }, first.etag);
     expect(second.status).toBe(200);
-    const stale = await call("person-qa-lead", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "grades", text: "Overwrite" }, first.etag);
+    const stale = await call("person-qa-lead", "patch", path, { text: "Overwrite" }, first.etag);
     expect(stale.status).toBe(412);
     const pack = (await call("person-qa-lead", "get", `/api/reports/pack?period=${month}`)).body as unknown as PackBody;
     expect(pack.narratives.find((narrative) => narrative.sectionKey === "grades")).toMatchObject({ text: "Grades held steady; planning is weakest.", etag: second.etag });
@@ -141,14 +146,16 @@ describe("narratives", () => {
   });
 
   it("lets only the QA lead or the PSW write narratives", async () => {
-    const refused = await call("person-dcs", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "summary", text: "Mine" });
+    const refused = await call("person-dcs", "post", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "summary", text: "Mine" });
     expect(refused.status).toBe(403);
+    const missing = await call("person-qa-lead", "post", "/api/reports/narratives", { period: "2026-13", scope: "authority", sectionKey: "summary", text: "Mine" });
+    expect(missing.status).toBe(400);
   });
 });
 
 describe("the Word document", () => {
   it("has every section's heading, figures, narrative and chart images with alt text", async () => {
-    await call("person-qa-lead", "patch", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "moderation", text: "Moderators agree on 4 in 5 grades & the one change was down." });
+    expect((await call("person-qa-lead", "post", "/api/reports/narratives", { period: month, scope: "authority", sectionKey: "moderation", text: "Moderators agree on 4 in 5 grades & the one change was down." })).status).toBe(201);
     const file = await download("person-qa-lead", `/api/reports/pack.docx?period=${month}`);
     expect(file.status).toBe(200);
     expect(file.type).toContain("wordprocessingml");
@@ -165,7 +172,7 @@ describe("the Word document", () => {
     expect(text).toContain("Plans &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;reviews&quot; slip");
     expect(text).toContain("The QA lead has not written a narrative for this section.");
     const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/") && name.endsWith(".png"));
-    expect(media.length).toBe(3); // grades, moderation, themes; the plan has no priorities, so no chart
+    expect(media.length).toBe(3); // grades, moderation, themes; the demo's plan priority has no actions yet, so no chart
     const png = await zip.file(media[0]!)!.async("nodebuffer");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((match) => match[1]);

@@ -249,7 +249,7 @@ export function improvementPlanSection(year: string | undefined, progress: PlanP
       },
     ],
     chart:
-      progress.priorities.length === 0
+      progress.actions === 0
         ? undefined
         : chart({
             kind: "stacked_bar",

@@ -16,6 +16,7 @@ import {
   demoStandards,
   demoTeams,
 } from "./demo-authority.js";
+import { seedReportsAndSelfEvaluation } from "./seed-reports.js";
 
 export const seedActor: Actor = { id: "system:seed" };
 
@@ -183,6 +184,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       ["person-sw-chloe", { kind: "action_raised", actionId: "action-visit-changes" }],
     ];
     for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
+    await seedReportsAndSelfEvaluation(tx, today);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

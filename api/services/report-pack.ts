@@ -26,6 +26,8 @@ import type { Saved, Store } from "../store/port.js";
 import { currentPlanProgress } from "./self-evaluation.js";
 
 export interface StoredNarrative {
+  /** The narrative's record id (derived from month, scope and section), for PATCH once it has an ETag. */
+  id: string;
   sectionKey: ReportSectionKey;
   text: string;
   /** null until the first save. */
@@ -148,7 +150,7 @@ export async function buildReportPack(store: Store, viewer: Viewer, month: strin
       sections: packSections,
     },
     scopeKey,
-    narratives: packSections.map((section) => narratives.find((narrative) => narrative.sectionKey === section.key) ?? { sectionKey: section.key, text: "", etag: null }),
+    narratives: packSections.map((section) => narratives.find((narrative) => narrative.sectionKey === section.key) ?? { id: narrativeId(month, scopeKey, section.key), sectionKey: section.key, text: "", etag: null }),
   };
 }
 
@@ -163,7 +165,7 @@ async function toolSections(store: Store, audits: Saved<"audit">[]): Promise<{ k
 
 async function storedNarratives(store: Store, period: string, scopeKey: string): Promise<StoredNarrative[]> {
   const records = await allRecords(store, "reportNarrative", { where: { period, scopeKey } });
-  return records.map((record) => ({ sectionKey: record.sectionKey, text: record.text, etag: record.etag }));
+  return records.map((record) => ({ id: record.id, sectionKey: record.sectionKey, text: record.text, etag: record.etag }));
 }
 
 const sourceLabels = { performanceMeeting: "Meeting", improvementPriority: "Improvement plan" } as const;

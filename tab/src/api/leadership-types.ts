@@ -17,7 +17,7 @@ export interface ReportSection {
 export interface ReportPackAnswer {
   pack: { title: string; authorityName: string; scopeLabel: string; period: { month: string; label: string; from: string; to: string }; sections: ReportSection[] };
   scopeKey: string;
-  narratives: { sectionKey: ReportSectionKey; text: string; etag: string | null }[];
+  narratives: { id: string; sectionKey: ReportSectionKey; text: string; etag: string | null }[];
   sectionsNotAvailable: ReportSectionKey[];
   canWriteNarratives: boolean;
 }

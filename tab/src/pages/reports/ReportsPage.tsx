@@ -160,7 +160,7 @@ function PackSections({ answer, packQuery }: { answer: ReportPackAnswer; packQue
         <PackSection
           key={`${answer.scopeKey}:${answer.pack.period.month}:${section.key}`}
           section={section}
-          narrative={answer.narratives.find((narrative) => narrative.sectionKey === section.key) ?? { text: "", etag: null }}
+          narrative={answer.narratives.find((narrative) => narrative.sectionKey === section.key)!}
           canWrite={answer.canWriteNarratives}
           packQuery={packQuery}
         />
@@ -169,18 +169,22 @@ function PackSections({ answer, packQuery }: { answer: ReportPackAnswer; packQue
   );
 }
 
-function PackSection({ section, narrative, canWrite, packQuery }: { section: ReportSection; narrative: { text: string; etag: string | null }; canWrite: boolean; packQuery: Record<string, QueryValue> }) {
+function PackSection({ section, narrative, canWrite, packQuery }: { section: ReportSection; narrative: { id: string; text: string; etag: string | null }; canWrite: boolean; packQuery: Record<string, QueryValue> }) {
   const styles = useStyles();
   const tableStyles = useTableStyles();
   const { api } = useSession();
   const headingId = useId();
   const save = useCallback(
     async (text: string, etag: string | null) => {
-      const result = await api.send<{ etag: string }>("PATCH", "/api/reports/narratives", { body: { ...packQuery, sectionKey: section.key, text }, ifMatch: etag ?? undefined });
+      // The first save creates the narrative; later ones change it, with its ETag.
+      const result =
+        etag === null
+          ? await api.send<{ etag: string }>("POST", "/api/reports/narratives", { body: { ...packQuery, sectionKey: section.key, text } })
+          : await api.send<{ etag: string }>("PATCH", `/api/reports/narratives/${encodeURIComponent(narrative.id)}`, { body: { text }, ifMatch: etag });
       return { etag: result.etag ?? result.body.etag };
     },
     // packQuery is rebuilt each render; the section is remounted (keyed) when the report changes.
-    [api, section.key],
+    [api, section.key, narrative.id],
   );
   const load = useCallback(async () => {
     const { body } = await api.get<ReportPackAnswer>("/api/reports/pack", packQuery);
