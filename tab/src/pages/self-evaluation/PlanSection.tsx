@@ -28,7 +28,7 @@ export function PlanSection({ answer, people, editable, onChanged }: { answer: S
   return (
     <>
       <PageText>
-        {answer.priorities.length === 0 ? "The plan has no priorities yet." : `${answer.progress.done} of ${answer.progress.actions} actions done across ${answer.priorities.length} priorities.`} RAG is red when an action is
+        {answer.priorities.length === 0 ? "The plan has no priorities yet." : `${answer.progress.done} of ${answer.progress.actions} actions done across ${answer.priorities.length} ${answer.priorities.length === 1 ? "priority" : "priorities"}.`} RAG is red when an action is
         overdue, amber when one is due within 10 working days and not done, green when all are on track.
       </PageText>
       {editable && (

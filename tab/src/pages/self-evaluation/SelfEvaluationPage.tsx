@@ -173,7 +173,7 @@ function YearWorkspace({ selfEvaluationId, onYearStarted }: { selfEvaluationId: 
                   <h5 className={styles.heading}>{ofstedQuestionWords[question]}</h5>
                   {statements.length === 0 && <PageText>Nothing written yet.</PageText>}
                   {statements.map((statement, index) => (
-                    <StatementCard key={statement.id} statement={statement} editable={editable} label={`Statement ${index + 1}: ${ofstedQuestionWords[question]}`} />
+                    <StatementCard key={statement.id} statement={statement} editable={editable} label={`Statement ${index + 1}`} context={`${ilacsAreaWords[area]}. ${ofstedQuestionWords[question]}`} />
                   ))}
                   {editable && (
                     <div className={styles.buttons}>

@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   flag: { marginTop: tokens.spacingVerticalS },
 });
 
-export function StatementCard({ statement, label, editable }: { statement: SefStatement; label: string; editable: boolean }) {
+/** `label` names the text box ("Statement 2"); `context` says where it sits (area and question), for the group around it. */
+export function StatementCard({ statement, label, context, editable }: { statement: SefStatement; label: string; context: string; editable: boolean }) {
   const styles = useStyles();
   const { api } = useSession();
   const etagRef = useRef(statement.etag);
@@ -73,7 +74,7 @@ export function StatementCard({ statement, label, editable }: { statement: SefSt
   const linkedKeys = new Set(evidence.map((item) => `${item.kind}:${item.id}`));
 
   return (
-    <div className={styles.card}>
+    <div className={styles.card} role="group" aria-label={`${label}: ${context}`}>
       <AutosavedText label={label} initialText={statement.text} initialEtag={statement.etag} save={save} load={load} readOnly={!editable} />
       {flags
         .filter((flag) => flag !== "not_written")
