@@ -267,3 +267,19 @@ describe("the pure rules", () => {
     expect(statementFlags({ text: "", evidence: [{ kind: "audit", id: "gone", note: "" }] }, () => false)).toEqual(["not_written", "missing_evidence"]);
   });
 });
+
+describe("correcting a meeting record", () => {
+  it("changes it with its ETag, refuses a stale change and an unknown attendee, and changes nothing then", async () => {
+    const meeting = await call("person-qa-lead", "get", "/api/meetings/meeting-qa-board");
+    expect(meeting.status).toBe(200);
+    const corrected = await call("person-qa-lead", "patch", "/api/meetings/meeting-qa-board", { notes: "Corrected notes" }, meeting.etag);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.notes).toBe("Corrected notes");
+    expect((await call("person-qa-lead", "patch", "/api/meetings/meeting-qa-board", { notes: "Stale" }, meeting.etag)).status).toBe(412);
+    expect((await call("person-qa-lead", "patch", "/api/meetings/meeting-qa-board", { attendeeIds: ["nobody"] }, corrected.etag)).status).toBe(422);
+    expect((await call("person-qa-lead", "patch", "/api/meetings/meeting-qa-board", { notes: "No ETag" })).status).toBe(428);
+    const after = await call("person-dcs", "get", "/api/meetings/meeting-qa-board");
+    expect(after.body).toMatchObject({ notes: "Corrected notes", etag: corrected.etag });
+    expect((await call("person-sw-amira", "get", "/api/meetings")).status).toBe(403);
+  });
+});

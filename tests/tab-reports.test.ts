@@ -50,6 +50,20 @@ describe("the report pack page", () => {
     }
   });
 
+  it("makes a printable page that passes axe-core on its own", async () => {
+    const page = await newPage();
+    try {
+      const file = await api<string>("person-qa-lead", "get", `/api/reports/pack.html?period=${month}`);
+      expect(file.status).toBe(200);
+      await page.setContent(file.body);
+      await page.getByRole("heading", { name: "Moderation agreement", level: 2 }).waitFor();
+      await expect(page.getByRole("img", { name: "Overall audit grades by month" }).count()).resolves.toBe(1);
+      await expectAccessible(page, "the printable report pack");
+    } finally {
+      await page.close();
+    }
+  });
+
   it("tells a practitioner the report pack is not theirs", async () => {
     const page = await newPage();
     try {
