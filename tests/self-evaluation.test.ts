@@ -187,7 +187,7 @@ describe("the improvement plan", () => {
     expect(old.statements).toHaveLength(4); // the demo's two and this test's two
     const carriedOld = old.priorities.find((priority) => priority.id === priorityId)!;
     expect(carriedOld.status).toBe("carried_forward");
-    expect(carriedOld.progress).toMatchObject({ actions: 2, done: 1 });
+    expect(carriedOld.progress).toMatchObject({ actions: 2, done: 1, rag: "green", reason: `1 action open, all on track. Carried forward to ${next.body.year as string}.` });
     expect(carriedOld.actions.map((action) => action.title)).toEqual(["Supervision template with a decisions box"]);
     expect(old.priorities.find((priority) => priority.title === "Already achieved")!.status).toBe("achieved");
 

@@ -99,10 +99,10 @@ export class SelfEvaluations {
       const actions = [];
       for (const action of await priorityActions(store, priority.id)) actions.push({ ...action, ownerName: await personName(store, action.ownerId) });
       actions.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-      const progress =
-        priority.status === "carried_forward" && priority.progressAtClose
-          ? { ...priorityProgress({ id: priority.id, title: priority.title, ownerName }, actions, this.today()), actions: priority.progressAtClose.actions, done: priority.progressAtClose.done }
-          : priorityProgress({ id: priority.id, title: priority.title, ownerName }, actions, this.today());
+      // A carried-forward priority reads as it stood when the year closed (its open actions moved on).
+      const progress: PriorityProgress = priority.progressAtClose
+        ? { priorityId: priority.id, title: priority.title, ownerName, ...priority.progressAtClose }
+        : priorityProgress({ id: priority.id, title: priority.title, ownerName }, actions, this.today());
       const evidenceDescribed = await Promise.all(priority.evidence.map((reference) => describeEvidence(store, reference)));
       priorities.push({ ...priority, ownerName, progress, actions, evidenceDescribed });
     }
@@ -222,8 +222,8 @@ export class SelfEvaluations {
         if (priority.status !== "active") continue;
         const actions = (await allRecords(tx, "action", { where: { sourceId: priority.id } })).filter((action) => action.sourceKind === "improvementPriority");
         const live = actions.filter((action) => action.status !== "cancelled");
-        const done = live.filter((action) => action.status === "done").length;
-        if (live.length > 0 && done === live.length) continue; // finished: stays in the old plan as it is
+        const atClose = priorityProgress({ id: priority.id, title: priority.title, ownerName: "" }, actions, this.today());
+        if (atClose.rag === "complete") continue; // finished: stays in the old plan as it is
         const carried = await tx.create(
           "improvementPriority",
           { selfEvaluationId: next.id, title: priority.title, impactMeasure: priority.impactMeasure, ownerId: priority.ownerId, evidence: priority.evidence, status: "active", carriedFromId: priority.id },
@@ -232,7 +232,13 @@ export class SelfEvaluations {
         for (const action of live.filter((candidate) => candidate.status !== "done")) {
           await tx.update("action", action.id, { sourceId: carried.id }, action.etag, actor);
         }
-        await tx.update("improvementPriority", priority.id, { status: "carried_forward", carriedToId: carried.id, progressAtClose: { actions: live.length, done } }, priority.etag, actor);
+        await tx.update(
+          "improvementPriority",
+          priority.id,
+          { status: "carried_forward", carriedToId: carried.id, progressAtClose: { actions: atClose.actions, done: atClose.done, rag: atClose.rag, reason: `${atClose.reason} Carried forward to ${year}.` } },
+          priority.etag,
+          actor,
+        );
       }
       await tx.update("selfEvaluation", current.id, { status: "closed", closedAt: this.now().toISOString() }, current.etag, actor);
       return next;

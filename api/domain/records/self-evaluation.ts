@@ -72,6 +72,13 @@ export const ImprovementPriority = z.object({
   carriedFromId: id.optional(),
   carriedToId: id.optional(),
   // Progress when the year closed, kept so the old plan still reads as it ended.
-  progressAtClose: z.object({ actions: z.number().int().min(0), done: z.number().int().min(0) }).optional(),
+  progressAtClose: z
+    .object({
+      actions: z.number().int().min(0),
+      done: z.number().int().min(0),
+      rag: z.enum(["red", "amber", "green", "complete", "not_started"]),
+      reason: text(300),
+    })
+    .optional(),
 });
 export type ImprovementPriority = z.infer<typeof ImprovementPriority>;
