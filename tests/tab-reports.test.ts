@@ -98,7 +98,13 @@ describe("the self-evaluation and meetings pages", () => {
       const sef = await api<{ statements: { id: string; evidence: { kind: string; id: string }[] }[] }>("person-qa-lead", "get", "/api/self-evaluations/sef-demo");
       expect(sef.body.statements.find((statement) => statement.id === "sef-statement-help-and-protection")!.evidence).toEqual([{ kind: "audit", id: "audit-in-moderation", note: "" }]);
 
-      await page.getByRole("heading", { name: "Managers record supervision decisions and the reasons for them", level: 4 }).waitFor();
+      const priority = page.getByRole("region", { name: "Priority: Managers record supervision decisions and the reasons for them" });
+      await priority.getByRole("heading", { name: "Managers record supervision decisions and the reasons for them", level: 4 }).waitFor();
+      await priority.getByRole("button", { name: "Change the priority" }).click();
+      const dialog = page.getByRole("dialog", { name: "Change the priority" });
+      await dialog.getByRole("textbox", { name: "What will show it made a difference" }).fill("Audits grade oversight good or better in nine of ten cases");
+      await dialog.getByRole("button", { name: "Save the priority" }).click();
+      await priority.getByText("What will show impact: Audits grade oversight good or better in nine of ten cases").waitFor();
       // Tabster's focus sentinels at the page root (<i data-tabster-dummy aria-hidden tabindex=0>)
       // are axe's known aria-hidden-focus false positive (microsoft/tabster#288), as in tab-dashboard.test.ts.
       await expectAccessible(page, "the self-evaluation page", { exclude: ["[data-tabster-dummy]"] });

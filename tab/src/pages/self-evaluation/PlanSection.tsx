@@ -11,7 +11,7 @@ import { actionStatusWords, longDateText } from "../../components/words";
 import { useSession } from "../../session/session-context";
 import { problemMessage } from "../../session/use-api-data";
 import { SetActionDialog } from "../meetings/MeetingDialogs";
-import { AddPriorityDialog } from "./SefDialogs";
+import { PriorityDialog } from "./SefDialogs";
 import { ilacsAreaWords, ragBadgeColour, ragWords } from "./sef-words";
 
 const useStyles = makeStyles({
@@ -39,14 +39,14 @@ export function PlanSection({ answer, people, editable, onChanged }: { answer: S
       {answer.priorities.map((priority) => (
         <PriorityCard key={priority.id} priority={priority} answer={answer} people={people} editable={editable} onChanged={onChanged} />
       ))}
-      <AddPriorityDialog
+      <PriorityDialog
         open={adding}
         api={api}
         selfEvaluationId={answer.selfEvaluation.id}
         people={people}
         statements={answer.statements}
         onClose={() => setAdding(false)}
-        onAdded={() => {
+        onSaved={() => {
           setAdding(false);
           onChanged();
         }}
@@ -60,6 +60,7 @@ function PriorityCard({ priority, answer, people, editable, onChanged }: { prior
   const tableStyles = useTableStyles();
   const { api } = useSession();
   const [setting, setSetting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
   const statements = answer.statements.filter((statement) => priority.statementIds.includes(statement.id));
   const active = editable && priority.status === "active";
@@ -129,10 +130,25 @@ function PriorityCard({ priority, answer, people, editable, onChanged }: { prior
       {active && (
         <div className={styles.buttons}>
           <Button onClick={() => setSetting(true)}>Set an action</Button>
+          <Button onClick={() => setEditing(true)}>Change the priority</Button>
           <Button onClick={() => void markAchieved()}>Mark achieved</Button>
         </div>
       )}
       {error && <p role="alert">{error}</p>}
+      <PriorityDialog
+        key={priority.etag}
+        open={editing}
+        api={api}
+        selfEvaluationId={answer.selfEvaluation.id}
+        people={people}
+        statements={answer.statements}
+        priority={priority}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          onChanged();
+        }}
+      />
       <SetActionDialog
         open={setting}
         api={api}

@@ -2,8 +2,8 @@
 // starting next year's SEF (which carries unfinished priorities forward).
 import { Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ApiClient } from "../../api/api-client";
-import type { SefStatement, SelfEvaluation } from "../../api/leadership-types";
+import { ApiProblem, type ApiClient } from "../../api/api-client";
+import type { ImprovementPriority, SefStatement, SelfEvaluation } from "../../api/leadership-types";
 import type { PersonSummary } from "../../api/types";
 import { FormDialog } from "../../components/FormDialog";
 import { fieldErrors, type FieldErrors } from "../actions/action-changes";
@@ -44,49 +44,65 @@ export function StartYearDialog({ open, api, onClose, onStarted }: { open: boole
 
 type PriorityField = "title" | "impactMeasure" | "ownerId" | "statementIds";
 
-export function AddPriorityDialog({
+/** Adds a priority, or changes `priority` (with its ETag) when one is given. */
+export function PriorityDialog({
   open,
   api,
   selfEvaluationId,
   people,
   statements,
+  priority,
   onClose,
-  onAdded,
+  onSaved,
 }: {
   open: boolean;
   api: ApiClient;
   selfEvaluationId: string;
   people: PersonSummary[];
   statements: SefStatement[];
+  priority?: ImprovementPriority;
   onClose: () => void;
-  onAdded: () => void;
+  onSaved: () => void;
 }) {
   const styles = useStyles();
-  const [title, setTitle] = useState("");
-  const [impactMeasure, setImpactMeasure] = useState("");
-  const [ownerId, setOwnerId] = useState("");
-  const [statementIds, setStatementIds] = useState<string[]>([]);
+  const [title, setTitle] = useState(priority?.title ?? "");
+  const [impactMeasure, setImpactMeasure] = useState(priority?.impactMeasure ?? "");
+  const [ownerId, setOwnerId] = useState(priority?.ownerId ?? "");
+  const [statementIds, setStatementIds] = useState<string[]>(priority?.statementIds ?? []);
   const [errors, setErrors] = useState<FieldErrors<PriorityField>>({});
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
     setErrors({});
+    const body = { title: title.trim(), impactMeasure, ownerId, statementIds };
     try {
-      await api.send("POST", `/api/self-evaluations/${encodeURIComponent(selfEvaluationId)}/priorities`, { body: { title: title.trim(), impactMeasure, ownerId, statementIds } });
-      setTitle("");
-      setImpactMeasure("");
-      setOwnerId("");
-      setStatementIds([]);
-      onAdded();
+      if (priority) {
+        await api.send("PATCH", `/api/improvement-priorities/${encodeURIComponent(priority.id)}`, { body, ifMatch: priority.etag });
+      } else {
+        await api.send("POST", `/api/self-evaluations/${encodeURIComponent(selfEvaluationId)}/priorities`, { body });
+        setTitle("");
+        setImpactMeasure("");
+        setOwnerId("");
+        setStatementIds([]);
+      }
+      onSaved();
     } catch (error) {
-      setErrors(fieldErrors(error, ["title", "impactMeasure", "ownerId", "statementIds"]));
+      setErrors(
+        error instanceof ApiProblem && error.status === 412
+          ? { form: "Someone else changed this priority after you opened it. Close this, and open it again to see their change; your text here is not saved." }
+          : fieldErrors(error, ["title", "impactMeasure", "ownerId", "statementIds"]),
+      );
     } finally {
       setBusy(false);
     }
   };
   const field = (name: PriorityField) => ({ validationState: errors[name] ? ("error" as const) : ("none" as const), validationMessage: errors[name] });
   return (
-    <FormDialog open={open} title="Add a priority to the improvement plan" busy={busy} submitLabel="Add the priority" formError={errors.form} width="wide" onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      open={open}
+      title={priority ? "Change the priority" : "Add a priority to the improvement plan"}
+      busy={busy}
+      submitLabel={priority ? "Save the priority" : "Add the priority"} formError={errors.form} width="wide" onClose={onClose} onSubmit={() => void submit()}>
       <Field label="Priority" required {...field("title")}>
         <Input value={title} maxLength={300} onChange={(_, data) => setTitle(data.value)} />
       </Field>
