@@ -19,6 +19,9 @@ import { moderationResolutionRoutes } from "./http/routes/moderation-resolution-
 import { moderationRuleRoutes } from "./http/routes/moderation-rule-routes.js";
 import { parallelAuditRoutes } from "./http/routes/parallel-audit-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
+import { meetingRoutes } from "./http/routes/meeting-routes.js";
+import { reportRoutes } from "./http/routes/report-routes.js";
+import { selfEvaluationRoutes } from "./http/routes/self-evaluation-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
 import { bulletinRoutes } from "./http/routes/bulletin-routes.js";
@@ -133,6 +136,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...observationRoutes(services),
       ...surveyRoutes(services),
       ...performanceRoutes(services, performance),
+      ...meetingRoutes(services),
+      ...reportRoutes(services),
+      ...selfEvaluationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

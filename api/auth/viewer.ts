@@ -145,3 +145,25 @@ export function canSeePerformance(viewer: Viewer): boolean {
 export function canManagePerformance(viewer: Viewer): boolean {
   return viewer.roles.includes("qa_lead");
 }
+
+// The self-evaluation is the authority's own account of itself: the QA lead
+// and senior leaders write it; others with a service-wide or wider view read it.
+const selfEvaluationAuthors: readonly Role[] = ["qa_lead", "principal_social_worker", "dcs", "head_of_service"];
+
+export function canEditSelfEvaluation(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => selfEvaluationAuthors.includes(role));
+}
+
+/** Reading the SEF, the plan and meeting records: service-wide or authority-wide roles. */
+export function canReadLeadershipRecords(viewer: Viewer): boolean {
+  return scopeOf(viewer) === "authority" || scopeOf(viewer) === "service";
+}
+
+/** The report pack's narratives are the QA lead's (and the PSW's, who often deputises). */
+export function canWriteReportNarrative(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => role === "qa_lead" || role === "principal_social_worker");
+}
+
+export function canRecordMeetings(viewer: Viewer): boolean {
+  return canPlanAudits(viewer) || viewer.roles.includes("dcs");
+}

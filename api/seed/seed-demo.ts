@@ -20,6 +20,7 @@ import {
   demoTeams,
 } from "./demo-authority.js";
 import { seedFeedbackAndObservation } from "./seed-feedback.js";
+import { seedReportsAndSelfEvaluation } from "./seed-reports.js";
 
 export const seedActor: Actor = { id: "system:seed" };
 
@@ -192,6 +193,7 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
     await seedDemoBulletins(tx, seedActor);
     await seedWorkforceVoice(tx, seedActor, now);
     await seedPerformance(tx, seedActor, now);
+    await seedReportsAndSelfEvaluation(tx, today);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

@@ -15,7 +15,7 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   auditTool: ["name", "supersededById"],
   auditProgramme: ["auditType", "ownerId", "periodStart"],
   audit: ["status", "type", "auditorId", "practitionerId", "caseId", "programmeId", "dueDate", "teamId", "serviceId", "submittedAt", "overallGrade", "toolId", "theme"],
-  action: ["status", "ownerId", "auditId", "dueDate", "teamId"],
+  action: ["status", "ownerId", "auditId", "dueDate", "teamId", "sourceId"],
   moderation: ["auditId", "moderatorId", "status"],
   teamsConversation: ["conversationId", "aadObjectId", "personId", "status"],
   outboxMessage: ["idempotencyKey", "status", "recipientId", "notBefore", "subjectId", "announcedAt"],
@@ -35,6 +35,11 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   kpiValue: ["kpiId", "month", "teamId", "serviceId", "importId"],
   kpiImport: ["status", "importedById"],
   focusedAuditProposal: ["kpiId", "status", "proposalKey"],
+  performanceMeeting: ["kind", "heldOn"],
+  reportNarrative: ["period", "scopeKey"],
+  selfEvaluation: ["year", "status"],
+  sefStatement: ["selfEvaluationId", "area"],
+  improvementPriority: ["selfEvaluationId", "status"],
 };
 
 // Fields that hold a list: filtered with { contains: value } only. SQLite

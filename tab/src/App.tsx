@@ -42,6 +42,9 @@ const SurveyPage = lazy(() => import("./pages/voice/SurveyPage").then((module) =
 const PerformancePage = lazy(() => import("./pages/performance/PerformancePage").then((module) => ({ default: module.PerformancePage })));
 const ImportPage = lazy(() => import("./pages/performance/ImportPage").then((module) => ({ default: module.ImportPage })));
 const TriangulationPage = lazy(() => import("./pages/performance/TriangulationPage").then((module) => ({ default: module.TriangulationPage })));
+const ReportsPage = lazy(() => import("./pages/reports/ReportsPage").then((module) => ({ default: module.ReportsPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage").then((module) => ({ default: module.MeetingsPage })));
+const SelfEvaluationPage = lazy(() => import("./pages/self-evaluation/SelfEvaluationPage").then((module) => ({ default: module.SelfEvaluationPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -133,6 +136,12 @@ function RoutePage({
       return <ImportPage />;
     case "triangulation":
       return <TriangulationPage />;
+    case "reports":
+      return <ReportsPage />;
+    case "meetings":
+      return <MeetingsPage />;
+    case "self-evaluation":
+      return <SelfEvaluationPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

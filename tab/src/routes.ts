@@ -21,6 +21,9 @@
 //   #/performance  KPIs: trend, target band, RAG, DfE comparators, data confidence; focused audit proposals
 //                  (#/performance?place=team:<id>); #/performance/import imports a month of KPI values
 //   #/triangulation  KPIs beside audits, moderation, feedback and observations for a team, service or theme
+//   #/reports      the monthly QA report pack (#/reports?period=2026-11&scope=service&serviceId=…)
+//   #/meetings     performance meetings and QA boards (#/meetings?meetingId=…)
+//   #/self-evaluation  the SEF and the improvement plan (#/self-evaluation?year=<id>)
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -43,6 +46,9 @@ export const routeIds = [
   "performance",
   "triangulation",
   "performance-import",
+  "reports",
+  "meetings",
+  "self-evaluation",
   "programme",
   "plan-programme",
   "standard",
@@ -94,6 +100,9 @@ export const routes: Record<RouteId, RouteInfo> = {
   performance: { id: "performance", title: "Performance", inNavigation: true, needsSignIn: true },
   triangulation: { id: "triangulation", title: "Triangulation", inNavigation: false, needsSignIn: true },
   "performance-import": { id: "performance-import", title: "Import KPI values", inNavigation: false, needsSignIn: true },
+  reports: { id: "reports", title: "Report pack", inNavigation: true, needsSignIn: true },
+  meetings: { id: "meetings", title: "Meetings", inNavigation: true, needsSignIn: true },
+  "self-evaluation": { id: "self-evaluation", title: "Self-evaluation", inNavigation: true, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },

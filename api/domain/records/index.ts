@@ -18,6 +18,9 @@ import { YouSaidWeDid } from "./you-said-we-did.js";
 import { Feedback } from "./feedback.js";
 import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
 import { Observation } from "./observation.js";
+import { PerformanceMeeting } from "./performance-meeting.js";
+import { ReportNarrative } from "./report-narrative.js";
+import { ImprovementPriority, SefStatement, SelfEvaluation } from "./self-evaluation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
 import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
 import { KpiDefinition } from "./kpi-definition.js";
@@ -49,6 +52,9 @@ export * from "./kpi-definition.js";
 export * from "./kpi-value.js";
 export * from "./kpi-import.js";
 export * from "./focused-audit-proposal.js";
+export * from "./performance-meeting.js";
+export * from "./report-narrative.js";
+export * from "./self-evaluation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -81,6 +87,11 @@ export const recordSchemas = {
   kpiValue: KpiValue,
   kpiImport: KpiImport,
   focusedAuditProposal: FocusedAuditProposal,
+  performanceMeeting: PerformanceMeeting,
+  reportNarrative: ReportNarrative,
+  selfEvaluation: SelfEvaluation,
+  sefStatement: SefStatement,
+  improvementPriority: ImprovementPriority,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -122,6 +133,11 @@ export const recordKindLabels: Record<RecordKind, string> = {
   kpiValue: "KPI value",
   kpiImport: "KPI import",
   focusedAuditProposal: "focused audit proposal",
+  performanceMeeting: "performance meeting",
+  reportNarrative: "report narrative",
+  selfEvaluation: "self-evaluation",
+  sefStatement: "self-evaluation statement",
+  improvementPriority: "improvement priority",
 };
 
 export interface FieldProblem {

@@ -65,6 +65,15 @@ const indexedAtVersion9: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["focusedAuditProposal", ["kpiId", "status", "proposalKey"]],
 ];
 
+const indexedAtVersion10: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["action", ["sourceId"]],
+  ["performanceMeeting", ["kind", "heldOn"]],
+  ["reportNarrative", ["period", "scopeKey"]],
+  ["selfEvaluation", ["year", "status"]],
+  ["sefStatement", ["selfEvaluationId", "area"]],
+  ["improvementPriority", ["selfEvaluationId", "status"]],
+];
+
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
   for (const [kind, fields] of indexed) {
     for (const field of fields) {
@@ -167,6 +176,11 @@ export const migrations: readonly Migration[] = [
     version: 9,
     name: "performance data: KPI definitions, values, imports and focused audit proposals",
     up: (db) => createFieldIndexes(db, indexedAtVersion9),
+  },
+  {
+    version: 10,
+    name: "performance meetings, report narratives, the self-evaluation and improvement plan; actions by source",
+    up: (db) => createFieldIndexes(db, indexedAtVersion10),
   },
 ];
 
