@@ -6,7 +6,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { AuditLogEntry } from "../../domain/records/audit-log.js";
 import { parseRecord, recordKindLabels, recordKinds, type RecordInput, type RecordKind } from "../../domain/records/index.js";
 import type { Actor, AuditLogQuery, Page, RecordOperations, RecordQuery, Saved } from "../port.js";
-import { changesBetween, mergeChanges, type FieldChanges } from "../record-changes.js";
+import { auditLogChanges, mergeChanges, type FieldChanges } from "../record-changes.js";
 import { matchesWhere, orderRecords } from "./record-conditions.js";
 import { newRecordId, withoutMeta, type StoredRecord } from "./list-items.js";
 
@@ -86,7 +86,7 @@ export class StagedChanges implements RecordOperations {
     const at = this.now().toISOString();
     const saved = { ...record, id, etag: this.provisionalEtag(), createdAt: at, updatedAt: at } as Saved<K>;
     staged.final = saved;
-    this.log.push({ at, actorId: actor.id, operation: "create", kind, recordId: id, changes: changesBetween(undefined, record) });
+    this.log.push({ at, actorId: actor.id, operation: "create", kind, recordId: id, changes: auditLogChanges(kind, undefined, record) });
     return saved;
   }
 
@@ -106,7 +106,7 @@ export class StagedChanges implements RecordOperations {
     const at = this.now().toISOString();
     const saved = { ...record, id, etag: this.provisionalEtag(), createdAt: current.createdAt, updatedAt: at } as Saved<K>;
     staged.final = saved;
-    this.log.push({ at, actorId: actor.id, operation: "update", kind, recordId: id, changes: changesBetween(before, record) });
+    this.log.push({ at, actorId: actor.id, operation: "update", kind, recordId: id, changes: auditLogChanges(kind, before, record) });
     return saved;
   }
 
@@ -116,7 +116,7 @@ export class StagedChanges implements RecordOperations {
     const staged = await this.stagedRecord(kind, id);
     const current = this.requireCurrent(staged, ifMatch);
     staged.final = null;
-    this.log.push({ at: this.now().toISOString(), actorId: actor.id, operation: "delete", kind, recordId: id, changes: changesBetween(withoutMeta(current), undefined) });
+    this.log.push({ at: this.now().toISOString(), actorId: actor.id, operation: "delete", kind, recordId: id, changes: auditLogChanges(kind, withoutMeta(current), undefined) });
   }
 
   /** SharePoint's page, with this transaction's own changes laid over it (its new records join the first page). */
