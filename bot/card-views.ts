@@ -7,7 +7,10 @@ import { ungradedSections } from "../api/domain/audit-steps.js";
 import { gradeOn } from "../api/domain/records/grade-scale.js";
 import { isSealedFor, sealed } from "../api/domain/parallel-audit.js";
 import { requireRecord } from "../api/services/people.js";
-import { auditStatusLabel, auditTypeLabel, formatDue } from "./format.js";
+import { auditStatusLabel, auditTypeLabel, formatDate, formatDue } from "./format.js";
+import { answerInputName, surveyState } from "../api/domain/survey-answers.js";
+import { surveyKindLabels } from "../api/domain/records/survey.js";
+import { surveySettings } from "../api/services/workforce-voice.js";
 
 export const longToolSectionCount = 8;
 
@@ -290,6 +293,62 @@ export async function actionView(context: ViewContext, action: Saved<"action">):
     evidence: action.evidence ?? "",
     canUpdate: action.ownerId === context.viewerId && isOpen,
     tomorrow: next.toISOString().slice(0, 10),
+    ...notice(context),
+  };
+}
+
+export interface SurveyCardView {
+  surveyId: string;
+  occasion: string;
+  title: string;
+  kindLabel: string;
+  round: string;
+  introduction: string;
+  caseReference: string;
+  minimumGroupSize: number;
+  stateText: string;
+  canAnswer: boolean;
+  questions: { inputId: string; text: string; isScale: boolean; choices: { title: string; value: string }[] }[];
+  notice: string;
+  noticeColor: "Good" | "Attention";
+}
+
+/** `answered` and `asked` come from the workforce voice service: whether this viewer has answered, and was asked. */
+export async function surveyView(
+  context: ViewContext,
+  survey: Saved<"survey">,
+  occasion: string,
+  status: { asked: boolean; answered: boolean },
+): Promise<SurveyCardView> {
+  const { store } = context;
+  const state = surveyState(survey, context.today);
+  const audit = occasion ? await store.get("audit", occasion) : undefined;
+  const stateText = status.answered
+    ? "You have answered. Thank you."
+    : !status.asked
+      ? "This survey was not sent to you."
+      : state === "open"
+        ? `Open until ${formatDue(survey.closesOn, context.today)}`
+        : state === "closed"
+          ? `Closed on ${formatDate(survey.closesOn)}`
+          : `Opens on ${formatDate(survey.opensOn)}`;
+  return {
+    surveyId: survey.id,
+    occasion,
+    title: survey.title,
+    kindLabel: surveyKindLabels[survey.kind],
+    round: survey.round,
+    introduction: survey.introduction ?? "",
+    caseReference: audit ? await caseReferenceOf(store, audit.caseId) : "",
+    minimumGroupSize: (await surveySettings(store)).minimumGroupSize,
+    stateText,
+    canAnswer: status.asked && !status.answered && state === "open",
+    questions: survey.questions.map((question) => ({
+      inputId: answerInputName(question.key),
+      text: question.text,
+      isScale: question.type === "scale",
+      choices: question.type === "scale" ? question.labels.map((label, index) => ({ title: label, value: String(index + 1) })) : [],
+    })),
     ...notice(context),
   };
 }

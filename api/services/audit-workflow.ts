@@ -3,6 +3,7 @@
 // the person may take the step and that the audit's state allows it, then
 // saves the change and its notifications in one transaction.
 import { auditChangesFor } from "../domain/audit-steps.js";
+import { dayOf } from "../domain/calendar.js";
 import { DomainError } from "../domain/errors.js";
 import { chooseModerator, lineManagerOf, moderationDecision, quarterBounds, quarterOf } from "../domain/moderation-sampling.js";
 import { acceptedGrades, moderatedGrades, overallOutcome, panelDissent } from "../domain/moderation-resolution.js";
@@ -13,6 +14,7 @@ import { allRecords } from "../store/all-records.js";
 import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
 import { ModerationWorkflow } from "./moderation-workflow.js";
+import { requestReflectiveFeedback } from "./workforce-voice.js";
 import { forbidden, hasRole, peopleWithRole, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedAudit = Saved<"audit">;
@@ -178,6 +180,7 @@ export class AuditWorkflow {
       const tool = requireRecord(await tx.get("auditTool", audit.toolId), "audit tool", audit.toolId);
       const scale = requireRecord(await tx.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
       let saved = await tx.update("audit", auditId, auditChangesFor(audit, { step: "submit", tool, scale }, this.now()), audit.etag, actor);
+      await requestReflectiveFeedback(tx, saved, actor, dayOf(this.now()));
       if (saved.parallelWithAuditId) {
         // One of a parallel pair: compared with the other once both are in, never sampled.
         const comparison = await this.moderation.compareIfBothSubmitted(tx, saved, actor);

@@ -11,7 +11,7 @@ export type AuditStatus =
   | "declined"
   | "cancelled";
 
-export type AuditType = "regular" | "thematic" | "multi_agency" | "focused" | "external";
+export type AuditType = "regular" | "thematic" | "multi_agency" | "focused" | "external" | "supervision";
 
 export interface Me {
   id: string;

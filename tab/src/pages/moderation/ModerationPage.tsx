@@ -8,6 +8,7 @@
 // audit side by side.
 import { Button, Field, Input, Link, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
+import { saveFile } from "../../api/save-file";
 import { DataCell } from "../../components/DataCell";
 import { Loading, LoadError } from "../../components/LoadState";
 import { PageText } from "../../components/PageText";
@@ -351,15 +352,7 @@ function CsvDownload({ session, query }: { session: Session; query: Record<strin
   const download = async () => {
     setState({ kind: "busy" });
     try {
-      const { blob, filename } = await session.api.getFile("/api/moderation/agreement.csv", query);
-      const url = URL.createObjectURL(blob);
-      const anchor = document.createElement("a");
-      anchor.href = url;
-      anchor.download = filename;
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await saveFile(session.api, "/api/moderation/agreement.csv", query);
       setState({ kind: "idle" });
     } catch {
       setState({ kind: "error", message: "The CSV file did not download. Try again in a minute." });
