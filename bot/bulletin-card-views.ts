@@ -35,7 +35,7 @@ export interface YouSaidWeDidCardView {
 const bullet = (text: string) => ({ text: `• ${text}` });
 const numbered = (text: string, index: number) => ({ text: `${index + 1}. ${text}` });
 
-const sourceLabels: Record<string, string> = { audit: "Audit of", audit_programme: "Audit programme:", review: "Review:" };
+const sourceLabels: Record<string, string> = { audit: "Audit of", finding: "Finding from the audit of", audit_programme: "Audit programme:", review: "Review:" };
 
 /** The sections of a bulletin in reading order, empty ones left out. */
 export function bulletinSections(bulletin: Bulletin): CardSection[] {

@@ -48,6 +48,7 @@ const draft = {
   links: [{ title: "Practice standard: the child's voice", url: "https://example.gov.uk/standards/voice" }],
   drawsOn: [
     { kind: "audit", recordId: "audit-assigned", reference: "anything the client says" },
+    { kind: "finding", recordId: "audit-completed", findingKey: "needsToBeBetter:0", reference: "anything" },
     { kind: "review", reference: "LCSPR 2026/03" },
   ],
   layout: "standard",
@@ -87,6 +88,7 @@ describe("composing", () => {
     expect(text).toContain("Audit of NM-100231"); // resolved by the server, not the client's text
     expect(text).not.toContain("anything the client says");
     expect(text).toContain("Review: LCSPR 2026/03");
+    expect(text).toContain("Finding from the audit of NM-100902: Supervision records describe discussion but not the decisions made or why.");
     expect(text).toContain('"verb":"bulletin.read"');
   });
 
@@ -111,6 +113,9 @@ describe("composing", () => {
     expect(JSON.stringify(expectProblem(badLink, 400).problems)).toContain("links.0.url");
     const unknownTeam = await call(psw, "post", "/api/bulletins", { ...draft, audience: { ...draft.audience, teamIds: ["team-nowhere"] } });
     expect(unknownTeam.status).toBe(422);
+    const missingFinding = await call(psw, "post", "/api/bulletins", { ...draft, drawsOn: [{ kind: "finding", recordId: "audit-completed", findingKey: "workingWell:9", reference: "x" }] });
+    expect(missingFinding.status).toBe(422);
+    expect(missingFinding.body.field).toBe("drawsOn.0");
     const practitioner = await call("person-sw-amira", "post", "/api/bulletins", draft);
     expect(practitioner.status).toBe(403);
     expect((await call(psw, "get", "/api/bulletins")).body.bulletins).toHaveLength(before.length);
