@@ -25,6 +25,12 @@ export async function seedDemoBulletins(tx: RecordOperations, actor: Actor): Pro
       drawsOn: [
         { kind: "audit_programme", recordId: "programme-regular-2026-q4", reference: "Regular case audits, October to December 2026" },
         { kind: "audit", recordId: "audit-completed", reference: "NM-100902" },
+        {
+          kind: "finding",
+          recordId: "audit-completed",
+          findingKey: "needsToBeBetter:0",
+          reference: "NM-100902: Supervision records describe discussion but not the decisions made or why.",
+        },
       ],
       audience: { channelIds: [], teamIds: ["team-assessment", "team-child-protection", "team-children-in-care"], personIds: [], personalChats: false },
       status: "draft",
