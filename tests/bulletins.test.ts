@@ -205,6 +205,27 @@ describe("publishing and reading", () => {
   });
 });
 
+describe("a team that removed the bot", () => {
+  it("holds the channel post as not installed, and posts it when the bot is added back", async () => {
+    const fostering: TeamsChannel = { conversationId: "19:fostering@thread.tacv2", teamId: "19:team-fostering@thread.tacv2", teamName: "Fostering", channelName: "General news" };
+    await post(channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl));
+    const channels = (await call(psw, "get", "/api/bulletin-channels")).body.channels as { id: string; name: string }[];
+    const channelId = channels.find((channel) => channel.name === "Fostering › General news")!.id;
+    const created = await call(psw, "post", "/api/bulletins", { ...draft, title: "Held for Fostering", audience: { channelIds: [channelId], teamIds: [], personIds: [], personalChats: false } });
+    // The team removes the bot before the bulletin goes: it is no longer offered, and the post waits.
+    await post({ ...channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl), type: "installationUpdate", action: "remove", membersAdded: undefined });
+    const offered = (await call(psw, "get", "/api/bulletin-channels")).body.channels as { name: string }[];
+    expect(offered.map((channel) => channel.name)).not.toContain("Fostering › General news");
+    expect((await call(psw, "post", `/api/bulletins/${created.body.id as string}/publish`, {}, created.etag)).status).toBe(200);
+    const report = () => call(psw, "get", `/api/bulletins/${created.body.id as string}/report`);
+    await waitFor(async () => ((await report()).body.channels as { notInstalled: number }).notInstalled === 1 || undefined, "the post to be held");
+    // Added back: the post goes.
+    await post(channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl));
+    await waitFor(async () => ((await report()).body.channels as { delivered: number }).delivered === 1 || undefined, "the post to go once the bot is back");
+    expect(cardsTo(fostering.conversationId).map((card) => JSON.stringify(card)).some((text) => text.includes("Held for Fostering"))).toBe(true);
+  });
+});
+
 describe("scheduling", () => {
   it("holds a scheduled bulletin until its time, across a restart, and a cancelled schedule sends nothing", async () => {
     const at = new Date(Date.now() + 2500).toISOString();
