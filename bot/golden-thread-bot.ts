@@ -11,6 +11,7 @@ import {
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
 import type { BulletinService } from "../api/services/bulletins.js";
+import { WorkforceVoice } from "../api/services/workforce-voice.js";
 import { personByEntraId, type Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
 import { runCardAction, type CardActionResult } from "./card-actions.js";
@@ -37,10 +38,12 @@ const cardActivity = (card: AdaptiveCard) => ({ attachments: [CardFactory.adapti
 
 export class GoldenThreadBot extends TeamsActivityHandler {
   private readonly reflection: ReflectionChat;
+  private readonly voice: WorkforceVoice;
 
   constructor(private readonly settings: BotSettings) {
     super();
     this.reflection = new ReflectionChat(settings.store, settings.workflow);
+    this.voice = new WorkforceVoice(settings.store, settings.now);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -119,6 +122,7 @@ export class GoldenThreadBot extends TeamsActivityHandler {
         workflow: this.settings.workflow,
         actions: this.settings.actions,
         bulletins: this.settings.bulletins,
+        voice: this.voice,
         tabUrl: this.settings.tabUrl,
         today: () => this.today(),
         beginReflection: async (auditId, practitioner) => {
