@@ -26,6 +26,8 @@ export interface BulletinCardView {
 export interface YouSaidWeDidCardView {
   updateId: string;
   theme: string;
+  /** "From 3 compliments and complaints in the feedback register", or "". */
+  basedOn: string;
   youSaid: string;
   response: string;
   weDid: { text: string; evidence: { text: string }[] }[];
@@ -82,6 +84,12 @@ export function bulletinView(context: Pick<ViewContext, "tabUrl" | "notice" | "n
   };
 }
 
+/** How many feedback records an update comes from, in words (never which). */
+export function basedOn(feedbackCount: number): string {
+  if (feedbackCount === 0) return "";
+  return `From ${feedbackCount === 1 ? "1 compliment or complaint" : `${feedbackCount} compliments and complaints`} in the feedback register`;
+}
+
 const actionStatusWords: Record<string, string> = { open: "open", in_progress: "in progress", done: "done", cancelled: "cancelled" };
 
 export async function youSaidWeDidView(context: Pick<ViewContext, "store" | "tabUrl">, update: Saved<"youSaidWeDid">): Promise<YouSaidWeDidCardView> {
@@ -97,6 +105,7 @@ export async function youSaidWeDidView(context: Pick<ViewContext, "store" | "tab
   return {
     updateId: update.id,
     theme: update.theme,
+    basedOn: basedOn(update.feedbackIds.length),
     youSaid: update.youSaid,
     response: update.response,
     weDid,

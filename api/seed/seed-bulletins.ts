@@ -46,7 +46,8 @@ export async function seedDemoBulletins(tx: RecordOperations, actor: Actor): Pro
       youSaid: "Children in care told us they want to know sooner when a visit changes, and why it changed.",
       response: "You are right. Changes to visits can be worrying, and you should hear about them first.",
       weDid: [{ text: "Social workers now tell children about a change to a visit on the day it is decided, and explain why.", actionIds: ["action-visit-changes"] }],
-      feedbackIds: [],
+      // The register's complaint about not being told when contact moved (seed-feedback.ts).
+      feedbackIds: ["feedback-complaint-overdue"],
       channelIds: [],
       status: "draft",
       authorId: "person-psw",
