@@ -61,6 +61,10 @@ describe("the performance pages", () => {
       await rereferrals.getByRole("complementary", { name: "Data confidence: High confidence" }).waitFor();
       await rereferrals.getByText("Mosaic (case management system): CIN-07 Referrals and re-referrals (monthly)").waitFor();
 
+      // Last month by service and team: the assessment team is red.
+      const byPlace = rereferrals.getByRole("table", { name: `Re-referrals within 12 months by service and team, ${lastMonthName}` });
+      await expect(byPlace.getByRole("row").filter({ hasText: "Assessment team" }).textContent()).resolves.toMatch(/Assessment team.*26%.*Red/);
+
       // The comparators are Kent's, from the real DfE file.
       const comparators = rereferrals.getByRole("table", { name: /Re-referrals within 12 months of a previous referral/ });
       const year2025 = comparators.getByRole("row").filter({ hasText: /^2025/ });
