@@ -15,14 +15,29 @@ import { auditRoutes } from "./http/routes/audit-routes.js";
 import { dashboardRoutes } from "./http/routes/dashboard-routes.js";
 import { libraryRoutes } from "./http/routes/library-routes.js";
 import { moderationRoutes } from "./http/routes/moderation-routes.js";
-import { performanceRoutes } from "./http/routes/performance-routes.js";
+import { moderationResolutionRoutes } from "./http/routes/moderation-resolution-routes.js";
+import { moderationRuleRoutes } from "./http/routes/moderation-rule-routes.js";
+import { parallelAuditRoutes } from "./http/routes/parallel-audit-routes.js";
 import { programmeRoutes } from "./http/routes/programme-routes.js";
+import { meetingRoutes } from "./http/routes/meeting-routes.js";
+import { reportRoutes } from "./http/routes/report-routes.js";
+import { selfEvaluationRoutes } from "./http/routes/self-evaluation-routes.js";
 import { sessionRoutes } from "./http/routes/session-routes.js";
 import { standardsRoutes } from "./http/routes/standards-routes.js";
-import { DfeCatalogue } from "./comparators/dfe-catalogue.js";
+import { bulletinRoutes } from "./http/routes/bulletin-routes.js";
+import { youSaidWeDidRoutes } from "./http/routes/you-said-we-did-routes.js";
+import { feedbackRoutes } from "./http/routes/feedback-routes.js";
+import { observationRoutes } from "./http/routes/observation-routes.js";
+import { surveyRoutes } from "./http/routes/survey-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
+import { BulletinService } from "./services/bulletins.js";
+import { YouSaidWeDidService } from "./services/you-said-we-did.js";
+import { performanceRoutes } from "./http/routes/performance-routes.js";
+import { DfeCatalogue } from "./comparators/dfe-catalogue.js";
 import { PerformanceService } from "./services/performance.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
+import type { DashboardReadModel } from "./store/dashboard-read-model.js";
+import { connectSharePoint } from "./store/sharepoint/connect.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 
@@ -36,6 +51,7 @@ export interface RunningApp {
 }
 
 const reminderIntervalMs = 60 * 60 * 1000;
+const dashboardSyncIntervalMs = 30 * 1000;
 
 // Overdue actions get at most one reminder per working day; checking hourly
 // (and at start) catches the new day without a scheduler.
@@ -58,8 +74,20 @@ function startOverdueReminders(actions: ActionTracker, bot: { wakeOutbox(): void
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
+// The store and the dashboard read model that goes with it: SQLite counts in
+// SQL on its own connection; SharePoint counts from a copy kept current by
+// the delta feed.
+async function openStore(config: Config, log: (line: string) => void): Promise<{ store: Store; dashboard: DashboardReadModel; stopSync: () => void }> {
+  if (config.store.adapter === "sharepoint" && config.store.sharepoint) {
+    const { store, dashboard } = await connectSharePoint(config.store.sharepoint, log);
+    log(`store: SharePoint lists on site ${config.store.sharepoint.siteId}`);
+    return { store, dashboard, stopSync: dashboard.syncEvery(dashboardSyncIntervalMs, log) };
+  }
+  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path), stopSync: () => undefined };
+}
+
 export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
-  const store = new SqliteStore({ path: config.store.path });
+  const { store, dashboard, stopSync } = await openStore(config, log);
   try {
     let authorityName: string | undefined;
     if (config.seedDemo) {
@@ -71,11 +99,22 @@ export async function startApp(config: Config, log: (line: string) => void = con
     const now = () => new Date();
     const workflow = new AuditWorkflow(store, now);
     const actions = new ActionTracker(store, now);
-    const bot = createBotEndpoint({ config, store, workflow, actions, tabUrl: () => `${publicUrl}/tab/`, now, log });
+    const bulletins = new BulletinService(store, now);
+    const tabUrl = () => `${publicUrl}/tab/`;
+    const bot = createBotEndpoint({ config, store, workflow, actions, bulletins, tabUrl, now, log });
     const reminders = startOverdueReminders(actions, bot, log);
     const signIn = config.signIn.mode === "entra" ? entraSignIn(store, config.signIn) : localSignIn(store);
     if (signIn.mode === "local") log("tab: no Microsoft 365 tenant is configured, so the tab offers a local sign-in as any demo user (loopback only).");
-    const services: ApiServices = { store, workflow, actions, now, notificationsQueued: () => bot.wakeOutbox() };
+    const services: ApiServices = {
+      store,
+      workflow,
+      actions,
+      bulletins,
+      youSaidWeDid: new YouSaidWeDidService(store, now),
+      now,
+      tabUrl,
+      notificationsQueued: () => bot.wakeOutbox(),
+    };
     // KPIs with their DfE comparators: one service for the performance routes and the report pack.
     const performance = new PerformanceService(store, new DfeCatalogue(config.dfeDataDir));
     const routes = [
@@ -83,13 +122,23 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...auditRoutes(services),
       ...actionRoutes(services),
       ...libraryRoutes(services),
-      // The embedded store counts the dashboard in SQL, on its own read-only connection.
-      ...dashboardRoutes(services, new SqliteDashboardReadModel(config.store.path)),
+      ...dashboardRoutes(services, dashboard),
       ...programmeRoutes(services),
       ...standardsRoutes(services),
       ...accountabilityRoutes(services),
       ...moderationRoutes(services),
+      ...moderationResolutionRoutes(services),
+      ...moderationRuleRoutes(services),
+      ...parallelAuditRoutes(services),
+      ...bulletinRoutes(services),
+      ...youSaidWeDidRoutes(services),
+      ...feedbackRoutes(services, { dueSoonWorkingDays: config.complaintDueSoonWorkingDays }),
+      ...observationRoutes(services),
+      ...surveyRoutes(services),
       ...performanceRoutes(services, performance),
+      ...meetingRoutes(services),
+      ...reportRoutes(services),
+      ...selfEvaluationRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");
@@ -116,6 +165,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       routes: () => registeredRoutes(server),
       async stop() {
         clearInterval(reminders);
+        stopSync();
         await bot.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -125,6 +175,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       },
     };
   } catch (error) {
+    stopSync();
     await store.close();
     throw error;
   }

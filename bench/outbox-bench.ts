@@ -5,28 +5,23 @@
 // lost or arrived twice. Figures only; nothing here passes or fails.
 //
 //   npx tsx bench/outbox-bench.ts [messages=3000] [conversations=100] [crash messages=1000] [kills=3] [latency ms=20]
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { enqueueNotification } from "../api/services/notify.js";
 import type { Store } from "../api/store/port.js";
 import { SqliteStore } from "../api/store/sqlite/sqlite-store.js";
 import { OutboxWorker } from "../bot/outbox/outbox-worker.js";
 import { localTeamsDelivery } from "../bot/outbox/teams-delivery.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../tests/support/fake-bot-connector.js";
+import { appLimit, busiestWindow, exited, format, lostAndDuplicated, sleep, startWorkerProcess, statusCounts } from "./outbox-bench-support.js";
 
 const [messages, conversations, crashMessages, kills, latencyMs] = [3_000, 100, 1_000, 3, 20].map((fallback, index) => {
   const value = Number(process.argv[2 + index]);
   return Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }) as [number, number, number, number, number];
-const appLimit = 50;
 const actor = { id: "system:outbox-bench" };
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const folder = mkdtempSync(join(tmpdir(), "golden-thread-outbox-bench-"));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const format = (value: number, digits = 0) => value.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A small seeded generator, so every run spreads messages over conversations the same way. */
 function seeded(seed: number): () => number {
@@ -77,38 +72,6 @@ async function fill(store: Store, connector: FakeBotConnector, count: number): P
   return keys;
 }
 
-function busiestWindow(times: number[], spanMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end += 1) {
-    while (sorted[end]! - sorted[start]! >= spanMs) start += 1;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
-
-function lostAndDuplicated(keys: string[], connector: FakeBotConnector) {
-  const received = new Map<string, number>();
-  for (const sent of connector.sent) {
-    const key = (sent.activity.channelData as { idempotencyKey?: string } | undefined)?.idempotencyKey ?? "";
-    received.set(key, (received.get(key) ?? 0) + 1);
-  }
-  const lost = keys.filter((key) => !received.has(key)).length;
-  const duplicated = [...received.values()].reduce((extra, times) => extra + Math.max(0, times - 1), 0);
-  return { lost, duplicated };
-}
-
-async function statusCounts(store: Store): Promise<string> {
-  const counts = new Map<string, number>();
-  let cursor: string | undefined;
-  do {
-    const page = await store.query("outboxMessage", { limit: 500, cursor });
-    for (const message of page.records) counts.set(message.status, (counts.get(message.status) ?? 0) + 1);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return [...counts].map(([status, count]) => `${status} ${format(count)}`).join(", ");
-}
-
 console.log(`Outbox benchmark, Node ${process.version}; connector stand-in enforces Teams' limits, answers after ${latencyMs} ms`);
 
 // 1. Sustained rate in one process.
@@ -157,13 +120,7 @@ console.log(`Outbox benchmark, Node ${process.version}; connector stand-in enfor
   console.log(`\n2. crash test: ${format(crashMessages)} messages, ${kills} worker process(es) killed with SIGKILL part-way, then one runs to the end`);
   console.log(`   (a message left 'sending' by a dead worker is sent again after a ${format(leaseMs)} ms lease: at-least-once)`);
 
-  const startWorker = (): ChildProcess =>
-    spawn(process.execPath, ["--import", "tsx", join(root, "bench", "outbox-bench-worker.ts"), path, String(leaseMs)], {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-  const exited = (child: ChildProcess) =>
-    new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+  const startWorker = () => startWorkerProcess(path, leaseMs);
 
   const started = Date.now();
   for (let kill = 1; kill <= kills; kill += 1) {

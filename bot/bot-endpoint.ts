@@ -6,6 +6,7 @@ import { CardFactory, CloudAdapter, type Request, type Response } from "botbuild
 import type { Config } from "../api/config.js";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { BulletinService } from "../api/services/bulletins.js";
 import type { Store } from "../api/store/port.js";
 import { BotRequestAuthentication } from "./bot-authentication.js";
 import { cardFor, subjectOf } from "./card-catalogue.js";
@@ -14,6 +15,7 @@ import { GoldenThreadBot } from "./golden-thread-bot.js";
 import { activityProblems } from "./incoming-activity.js";
 import { OutboxWorker, requeueForRecipient } from "./outbox/outbox-worker.js";
 import { TeamsDelivery } from "./outbox/teams-delivery.js";
+import { outboxTransportSettings } from "./outbox/transport-settings.js";
 
 export interface BotEndpoint {
   /** Problems with the activity's shape; empty when botbuilder may process it. */
@@ -30,12 +32,13 @@ export interface BotParts {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  bulletins: BulletinService;
   tabUrl: () => string;
   now: () => Date;
   log: (line: string) => void;
 }
 
-export function createBotEndpoint({ config, store, workflow, actions, tabUrl, now, log }: BotParts): BotEndpoint {
+export function createBotEndpoint({ config, store, workflow, actions, bulletins, tabUrl, now, log }: BotParts): BotEndpoint {
   const authentication = new BotRequestAuthentication({
     MicrosoftAppId: config.bot.appId ?? "",
     MicrosoftAppPassword: config.bot.appPassword ?? "",
@@ -58,11 +61,14 @@ export function createBotEndpoint({ config, store, workflow, actions, tabUrl, no
     actor: botActor,
     log,
     now,
+    ...outboxTransportSettings(config.outbox, store, now, log),
     delivery: {
       send: (conversation, activity) => delivery.send(conversation, activity),
       render: async (message) => {
-        const conversation = await personalConversationOf(store, message.recipientId);
-        const context = { store, tabUrl: tabUrl(), today: now().toISOString().slice(0, 10), viewerId: message.recipientId };
+        // A channel post is the same card for everyone in the channel: no viewer, no per-user refresh.
+        const toPerson = message.to !== "channel";
+        const conversation = toPerson ? await personalConversationOf(store, message.recipientId) : undefined;
+        const context = { store, tabUrl: tabUrl(), today: now().toISOString().slice(0, 10), viewerId: toPerson ? message.recipientId : "" };
         try {
           const card = await cardFor(subjectOf(message.notification), context, teamsUserIdOf(conversation));
           return { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
@@ -78,6 +84,7 @@ export function createBotEndpoint({ config, store, workflow, actions, tabUrl, no
     store,
     workflow,
     actions,
+    bulletins,
     tabUrl,
     now,
     onInstalled: async (personId) => {

@@ -6,15 +6,23 @@ import { z } from "zod";
 import { isDomainError } from "../api/domain/errors.js";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { BulletinService } from "../api/services/bulletins.js";
 import type { Person } from "../api/services/people.js";
+import type { WorkforceVoice } from "../api/services/workforce-voice.js";
 import type { Store } from "../api/store/port.js";
 import { cardFor, cardKinds, type CardSubject } from "./card-catalogue.js";
 import type { AdaptiveCard } from "./cards/render-card.js";
+import { canObserve } from "../api/auth/feedback-access.js";
+import { observationFormCard } from "./cards/observation-form-card.js";
+import { answerFeedback360, recordObservationFromCard, reflectOnObservation, viewerOfPerson, type ObservationForm } from "./observation-actions.js";
+import { observationFormView } from "./observation-views.js";
 
 export interface CardActionServices {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  bulletins: BulletinService;
+  voice: WorkforceVoice;
   tabUrl: () => string;
   today: () => string;
   /** Starts the reflection conversation in the chat the card was clicked in. */
@@ -45,19 +53,44 @@ const schemas = {
   "reflection.begin": z.object({ auditId: id }),
   "moderation.agree": z.object({ moderationId: id }),
   "moderation.regrade": z.object({ moderationId: id, rationale: text(4000) }).loose(),
+  "moderation.view": z.object({ moderationId: id, comment: text(4000) }).loose(),
+  "moderation.accept": z.object({ moderationId: id }),
+  "moderation.dispute": z.object({ moderationId: id, reason: text(4000) }),
+  "moderation.decide": z.object({ moderationId: id, rationale: text(4000) }).loose(),
   "action.done": z.object({ actionId: id, evidence: text(4000) }),
   "action.extend": z.object({ actionId: id, dueDate: text(10), reason: text(1000) }),
-  "card.refresh": z.object({ card: z.enum(cardKinds), id }),
+  "bulletin.read": z.object({ bulletinId: id }),
+  "observation.record": z.object({
+    practitionerId: text(100),
+    setting: text(40),
+    observedOn: text(10),
+    caseReference: text(30),
+    strengths: text(4000),
+    areasToDevelop: text(4000),
+    agreedActions: text(3000),
+    actionsDueOn: text(10),
+  }),
+  "observation.reflect": z.object({ observationId: id, reflection: text(4000) }),
+  "feedback360.answer": z.object({ roundId: id, comment: text(2000) }).loose(),
+  "survey.answer": z.object({ surveyId: id, occasion: z.string().max(100).optional().default("") }).loose(),
+  "card.refresh": z.object({ card: z.enum(cardKinds), id, occasion: z.string().max(100).optional() }),
 } as const;
 
 export type CardVerb = keyof typeof schemas;
 export const cardVerbs = Object.keys(schemas) as CardVerb[];
 
 function subjectFor(verb: CardVerb, data: Record<string, string>): CardSubject {
-  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id! };
+  if (verb === "card.refresh") return { card: data.card as CardSubject["card"], id: data.id!, ...(data.occasion ? { occasion: data.occasion } : {}) };
+  if (verb === "survey.answer") return { card: "survey", id: data.surveyId!, ...(data.occasion ? { occasion: data.occasion } : {}) };
   if (verb === "reflection.begin") return { card: "reflection", id: data.auditId! };
   if (verb.startsWith("audit.")) return { card: "audit", id: data.auditId! };
+  if (verb === "moderation.view") return { card: "moderation_panel", id: data.moderationId! };
+  if (verb === "moderation.accept" || verb === "moderation.dispute") return { card: "moderation_outcome", id: data.moderationId! };
+  if (verb === "moderation.decide") return { card: "moderation_escalation", id: data.moderationId! };
   if (verb.startsWith("moderation.")) return { card: "moderation", id: data.moderationId! };
+  if (verb === "bulletin.read") return { card: "bulletin", id: data.bulletinId! };
+  if (verb.startsWith("observation.")) return { card: "observation", id: data.observationId ?? "" };
+  if (verb === "feedback360.answer") return { card: "feedback_360", id: data.roundId! };
   return { card: "action", id: data.actionId! };
 }
 
@@ -76,14 +109,18 @@ export async function runCardAction(
     return { message: `That card action is missing or has invalid details (${fields}). Nothing was changed.` };
   }
   const data = parsed.data as Record<string, string>;
-  const subject = subjectFor(typedVerb, data);
+  let subject = subjectFor(typedVerb, data);
   let notice = "";
   let noticeIsProblem = false;
   try {
-    notice = await perform(services, person, typedVerb, data, rawData as Record<string, unknown>);
+    const done = await perform(services, person, typedVerb, data, rawData as Record<string, unknown>);
+    notice = typeof done === "string" ? done : done.notice;
+    if (typeof done !== "string") subject = done.subject;
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.code === "not_found") return { message: error.message };
+    // A refused new observation: show the form again with the reason, nothing saved.
+    if (typedVerb === "observation.record") return { card: await observationFormFor(services, person, error.message) };
     notice = error.message;
     noticeIsProblem = true;
   }
@@ -97,12 +134,13 @@ export async function runCardAction(
 }
 
 async function perform(
-  { workflow, actions, beginReflection }: CardActionServices,
+  services: CardActionServices,
   person: Person,
   verb: CardVerb,
   data: Record<string, string>,
   raw: Record<string, unknown>,
-): Promise<string> {
+): Promise<string | { notice: string; subject: CardSubject }> {
+  const { workflow, actions, bulletins, voice, beginReflection } = services;
   switch (verb) {
     case "audit.start":
       await workflow.start(data.auditId!, person);
@@ -135,14 +173,50 @@ async function perform(
       return "You agreed with the auditor's grades. They have been told.";
     case "moderation.regrade":
       await workflow.moderate(data.moderationId!, { agree: false, grades: gradesFrom(raw), rationale: data.rationale ?? "" }, person);
-      return "Your grades are recorded beside the auditor's. They have been told.";
+      return "Your grades are recorded beside the auditor's. The auditor has been asked to accept them or say why not.";
+    case "moderation.view":
+      await workflow.moderation.giveView(data.moderationId!, gradesFrom(raw), data.comment ?? "", person);
+      return "Your view is recorded. The chair will record the panel's outcome.";
+    case "moderation.accept":
+      await workflow.moderation.respond(data.moderationId!, { accept: true }, person);
+      return "You accepted the moderated grades. They are now the audit's final grades; your own grades are kept beside them.";
+    case "moderation.dispute":
+      await workflow.moderation.respond(data.moderationId!, { accept: false, reason: data.reason ?? "" }, person);
+      return "Your disagreement has gone to the QA lead, whose decision is final.";
+    case "moderation.decide":
+      await workflow.moderation.decide(data.moderationId!, gradesFrom(raw), data.rationale ?? "", person);
+      return "Your decision is recorded as final. The auditor and moderator have been told.";
     case "action.done":
       await actions.markDone(data.actionId!, data.evidence ?? "", person);
       return "Marked done. Thank you.";
     case "action.extend":
       await actions.extend(data.actionId!, data.dueDate ?? "", data.reason ?? "", person);
       return "The due date has moved.";
+    case "bulletin.read": {
+      const { alreadyRead } = await bulletins.markRead(data.bulletinId!, person, "card");
+      return alreadyRead ? `${person.displayName} had already marked this as read.` : `Thank you, ${person.displayName}: your read is recorded.`;
+    }
+    case "survey.answer":
+      await voice.answer(data.surveyId!, data.occasion ?? "", raw, person);
+      return "Thank you. Your answers are in, without your name.";
     case "card.refresh":
       return "";
+    case "observation.record": {
+      const observationId = await recordObservationFromCard(services.store, actions, person, data as unknown as ObservationForm);
+      return { notice: "Observation recorded. The practitioner has been asked for their reflection.", subject: { card: "observation", id: observationId } };
+    }
+    case "observation.reflect":
+      await reflectOnObservation(services.store, actions, person, data.observationId!, data.reflection ?? "");
+      return "Thank you: your reflection has been added to the observation.";
+    case "feedback360.answer":
+      await answerFeedback360(services.store, person, data.roundId!, raw, data.comment ?? "");
+      return "";
   }
+}
+
+/** The "observe" form, for the person, with a notice (why the last attempt was refused). */
+export async function observationFormFor(services: Pick<CardActionServices, "store" | "tabUrl" | "today">, person: Person, notice = ""): Promise<AdaptiveCard> {
+  const viewer = await viewerOfPerson(services.store, person);
+  const context = { store: services.store, tabUrl: services.tabUrl(), today: services.today(), viewerId: person.id, notice, noticeIsProblem: notice !== "" };
+  return observationFormCard(await observationFormView(context, (teamId) => canObserve(viewer, teamId)));
 }

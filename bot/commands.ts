@@ -5,6 +5,7 @@ import type { Person } from "../api/services/people.js";
 import { hasRole } from "../api/services/people.js";
 import type { Saved, Store } from "../api/store/port.js";
 import { workListCard } from "./cards/work-list-card.js";
+import { observationFormFor } from "./card-actions.js";
 import type { AdaptiveCard } from "./cards/render-card.js";
 import { auditStatusLabel, auditTypeLabel, formatDue } from "./format.js";
 
@@ -16,6 +17,7 @@ export const helpText = [
   "- **my actions**: actions you own, overdue first",
   "- **status NM-100231**: where the audits of a case have got to (use the case reference, never a name)",
   "- **reflect**: carry on with a reflection you started",
+  "- **observe**: record a practice observation (managers and auditors)",
   "- **help**: this list",
   "Audit assignments, moderation requests and actions arrive here as cards: use their buttons.",
 ].join("\n");
@@ -36,6 +38,7 @@ export async function runCommand(context: CommandContext, text: string): Promise
   if (lower === "my audits") return { card: await myAudits(context) };
   if (lower === "my actions") return { card: await myActions(context) };
   if (lower === "reflect" || lower === "continue") return reflectCommand(context);
+  if (lower === "observe") return { card: await observationFormFor({ store: context.store, tabUrl: () => context.tabUrl, today: () => context.today }, context.person) };
   const status = /^status\s+(.+)$/i.exec(command);
   if (status) return caseStatus(context, status[1]!.trim());
   return { text: `Sorry, I didn't understand that. Type **help** to see what I can do.` };

@@ -14,6 +14,7 @@ export interface ConversationFacts {
   aadObjectId?: string;
   personId?: string;
   teamId?: string;
+  title?: string;
   reference: Record<string, unknown>;
 }
 
@@ -30,12 +31,16 @@ export async function rememberConversation(store: Store, facts: ConversationFact
     }
     const reinstalled = existing.status !== "installed";
     const unchanged =
-      !reinstalled && existing.personId === facts.personId && JSON.stringify(existing.reference) === JSON.stringify(facts.reference);
+      !reinstalled &&
+      existing.personId === facts.personId &&
+      (facts.title === undefined || existing.title === facts.title) &&
+      JSON.stringify(existing.reference) === JSON.stringify(facts.reference);
     if (unchanged) return { conversation: existing, installed: false };
     const conversation = await tx.update(
       "teamsConversation",
       existing.id,
-      { ...facts, status: "installed" },
+      // A channel's title comes only with some events: keep the one we have when this one has none.
+      { ...facts, title: facts.title ?? existing.title, status: "installed" },
       existing.etag,
       botActor,
     );

@@ -10,6 +10,8 @@ import {
 } from "botbuilder";
 import type { ActionTracker } from "../api/services/action-tracker.js";
 import type { AuditWorkflow } from "../api/services/audit-workflow.js";
+import type { BulletinService } from "../api/services/bulletins.js";
+import { WorkforceVoice } from "../api/services/workforce-voice.js";
 import { personByEntraId, type Person } from "../api/services/people.js";
 import type { Store } from "../api/store/port.js";
 import { runCardAction, type CardActionResult } from "./card-actions.js";
@@ -23,6 +25,7 @@ export interface BotSettings {
   store: Store;
   workflow: AuditWorkflow;
   actions: ActionTracker;
+  bulletins: BulletinService;
   /** The tab's address; read per message because a test server learns its port only once listening. */
   tabUrl: () => string;
   now: () => Date;
@@ -34,10 +37,12 @@ const cardActivity = (card: AdaptiveCard) => ({ attachments: [CardFactory.adapti
 
 export class GoldenThreadBot extends TeamsActivityHandler {
   private readonly reflection: ReflectionChat;
+  private readonly voice: WorkforceVoice;
 
   constructor(private readonly settings: BotSettings) {
     super();
     this.reflection = new ReflectionChat(settings.store, settings.workflow);
+    this.voice = new WorkforceVoice(settings.store, settings.now);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -115,6 +120,8 @@ export class GoldenThreadBot extends TeamsActivityHandler {
         store: this.settings.store,
         workflow: this.settings.workflow,
         actions: this.settings.actions,
+        bulletins: this.settings.bulletins,
+        voice: this.voice,
         tabUrl: this.settings.tabUrl,
         today: () => this.today(),
         beginReflection: async (auditId, practitioner) => {
@@ -135,13 +142,19 @@ export class GoldenThreadBot extends TeamsActivityHandler {
     const person = await personByEntraId(this.settings.store, activity.from?.aadObjectId);
     const type = activity.conversation.conversationType;
     const conversationType = type === "channel" ? "channel" : type === "groupChat" ? "groupChat" : "personal";
+    const reference = TurnContext.getConversationReference(activity);
+    // In a channel, a reply or a card in a thread arrives as "<channel>;messageid=<post>":
+    // remember the channel itself, where new posts go.
+    const conversationId = conversationType === "channel" ? (activity.conversation.id.split(";")[0] ?? activity.conversation.id) : activity.conversation.id;
+    if (conversationId !== activity.conversation.id) reference.conversation = { ...activity.conversation, id: conversationId };
     const { conversation, installed } = await rememberConversation(this.settings.store, {
-      conversationId: activity.conversation.id,
+      conversationId,
       conversationType,
       aadObjectId: conversationType === "personal" ? activity.from?.aadObjectId : undefined,
       personId: conversationType === "personal" ? person?.id : undefined,
       teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id,
-      reference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+      title: conversationType === "channel" ? channelTitle(activity.channelData, activity.conversation) : undefined,
+      reference: reference as unknown as Record<string, unknown>,
     });
     if (installed && conversationType === "personal" && person) {
       await this.welcome(context, person);
@@ -163,6 +176,19 @@ export class GoldenThreadBot extends TeamsActivityHandler {
   private today(): string {
     return this.settings.now().toISOString().slice(0, 10);
   }
+}
+
+/**
+ * "Team › Channel" from Teams' channelData (or the conversation's name). A
+ * team's General channel has the team's own id and comes without a name.
+ */
+function channelTitle(channelData: unknown, conversation: { id: string; name?: string }): string | undefined {
+  const data = channelData as { team?: { id?: unknown; name?: unknown }; channel?: { name?: unknown } } | undefined;
+  const team = typeof data?.team?.name === "string" ? data.team.name : undefined;
+  if (!team) return undefined;
+  const named = typeof data?.channel?.name === "string" && data.channel.name ? data.channel.name : conversation.name;
+  const channel = named || (data?.team?.id === conversation.id ? "General" : undefined);
+  return (channel ? `${team} › ${channel}` : team).slice(0, 300);
 }
 
 const notRecognised = "Hello. I can't find you in Golden Thread's list of staff yet, so I can't show you any audits. Ask your QA lead to add you.";

@@ -173,9 +173,12 @@ describe("flow 3 and 4: completing the audit and moderation", () => {
       sectionKey: "overall",
       auditorGrade: "inadequate",
       moderatorGrade: "requires_improvement",
+      outcome: "regraded_up",
+      rationale: "Risk is managed; the plan lacks dates but the child is safe.",
     });
+    expect(saved?.status).toBe("awaiting_auditor");
     expect((await app.store.get("audit", "audit-assigned"))?.overallGrade).toBe("inadequate"); // the auditor's grade is kept
-    expect((await app.store.get("audit", "audit-assigned"))?.status).toBe("completed");
+    expect((await app.store.get("audit", "audit-assigned"))?.status).toBe("in_moderation");
     let outcome: string | undefined;
     for (let waited = 0; !outcome && waited < 5000; waited += 25) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -183,6 +186,22 @@ describe("flow 3 and 4: completing the audit and moderation", () => {
       outcome = cardsIn(toAuditor).map(textOf).find((card) => card.includes("Moderation of case NM-100231"));
     }
     expect(outcome).toContain("re-graded up");
+    expect(outcome).toContain('"verb":"moderation.accept"');
+  });
+
+  it("lets only the auditor accept the moderated grades, which then become final beside the auditor's own", async () => {
+    const [moderation] = (await app.store.query("moderation", { where: { auditId: "audit-assigned" } })).records;
+    const forged = await invoke(amira, "moderation.accept", { moderationId: moderation!.id });
+    expect(textOf(forged.value)).toContain("Only the auditor can accept or dispute the moderated grades.");
+    expect((await app.store.get("moderation", moderation!.id))?.status).toBe("awaiting_auditor");
+
+    const body = await invoke(daniel, "moderation.accept", { moderationId: moderation!.id });
+    expect(textOf(body.value)).toContain("You accepted the moderated grades.");
+    const audit = await app.store.get("audit", "audit-assigned");
+    expect(audit).toMatchObject({ status: "completed", overallGrade: "inadequate", finalOverallGrade: "requires_improvement" });
+    const replay = await invoke(daniel, "moderation.dispute", { moderationId: moderation!.id, reason: "Changed my mind" });
+    expect(textOf(replay.value)).toContain("You cannot answer the moderator now: it has been resolved.");
+    expect((await app.store.get("moderation", moderation!.id))?.status).toBe("completed");
   });
 
   it("lets the moderator agree with the seeded moderation request", async () => {

@@ -184,3 +184,91 @@ describe("npm start", () => {
     expect(people()).toBe(peopleAfterFirstStart);
   }, 240_000);
 });
+
+describe("bulletins in the Agents Playground", () => {
+  it("lets the PSW publish a bulletin and a \"you said, we did\" to the demo channel, and a read comes back from the card", async () => {
+    const [port, playgroundPort] = [await freePort(), await freePort()];
+    const recording = path.join(scratch, "bulletin-events.txt");
+    const dataDir = path.join(scratch, "bulletin-data");
+    const started = await npmStart({
+      PORT: String(port),
+      PLAYGROUND_PORT: String(playgroundPort),
+      DATA_DIR: dataDir,
+      PLAYGROUND_CONFIG: path.join(scratch, "bulletin-playground.yml"),
+      M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING: "true",
+      M365_AGENTS_PLAYGROUND_RECORDING_FILE: recording,
+    });
+    const api = `http://127.0.0.1:${port}`;
+    const playground = `http://127.0.0.1:${playgroundPort}`;
+    try {
+      expect(started.output()).toContain("playground: Golden Thread added to");
+      const signIn = await fetch(`${api}/api/local-sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ personId: "person-psw" }) });
+      const { token } = (await signIn.json()) as { token: string };
+      const call = async (method: string, route: string, body?: unknown, ifMatch?: string) => {
+        const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+        if (ifMatch) headers["If-Match"] = ifMatch;
+        const response = await fetch(`${api}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: response.status, etag: response.headers.get("ETag") ?? "", body: (await response.json()) as Record<string, unknown> };
+      };
+      const channels = (await call("GET", "/api/bulletin-channels")).body.channels as { id: string; name: string }[];
+      const channel = channels.find((candidate) => candidate.name.endsWith("› Quality assurance"));
+      expect(channel, JSON.stringify(channels)).toBeDefined();
+
+      // The demo's seven-minute briefing, sent to the channel.
+      const draft = await call("GET", "/api/bulletins/bulletin-demo-voice");
+      const { title, summary, keyMessages, themes, links, drawsOn, layout, whyItMatters, reflectionQuestions, whatToDo, audience } = draft.body as Record<string, unknown>;
+      const edited = await call(
+        "PATCH",
+        "/api/bulletins/bulletin-demo-voice",
+        { title, summary, keyMessages, themes, links, drawsOn, layout, whyItMatters, reflectionQuestions, whatToDo, audience: { ...(audience as object), channelIds: [channel!.id] } },
+        draft.etag,
+      );
+      expect(edited.status).toBe(200);
+      expect((await call("POST", "/api/bulletins/bulletin-demo-voice/publish", {}, edited.etag)).status).toBe(200);
+      const recorded = () => (existsSync(recording) ? readFileSync(recording, "utf8") : "");
+      await waitFor("the bulletin card in the Playground's channel", () => (recorded().includes("Hearing the child in their plan") ? true : undefined));
+
+      // Amira presses "I've read this" on the channel card, through the Playground.
+      const sentActivityId = await waitFor("the card's id in the Playground", () => {
+        const db = new Database(path.join(dataDir, "golden-thread.sqlite"), { readonly: true });
+        try {
+          const row = db
+            .prepare("SELECT json_extract(body, '$.sentActivityId') FROM records WHERE kind = 'outboxMessage' AND json_extract(body, '$.subjectId') = 'bulletin-demo-voice'")
+            .pluck()
+            .get() as string | null | undefined;
+          return row ?? undefined;
+        } finally {
+          db.close();
+        }
+      });
+      const invoke = await fetch(`${playground}/_conversation/v1/invoke`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          name: "adaptiveCard/action",
+          value: { action: { type: "Action.Execute", verb: "bulletin.read", data: { bulletinId: "bulletin-demo-voice" } }, trigger: "manual" },
+          from: { id: "user-person-sw-amira" },
+          // A channel post starts a thread: the card lives in "<channel>;messageid=<post>" (the channel is api/local/playground-config.ts's).
+          conversation: { id: `golden-thread-channel-quality;messageid=${sentActivityId}` },
+          replyToId: sentActivityId,
+        }),
+      });
+      expect(invoke.status, await invoke.clone().text()).toBe(200);
+      expect(await invoke.text()).toContain("your read is recorded");
+      const report = (await call("GET", "/api/bulletins/bulletin-demo-voice/report")).body;
+      expect(report).toMatchObject({ read: 1, channels: { delivered: 1 } });
+      // The click came from the post's thread; the bot still knows one channel, not one per thread.
+      expect(((await call("GET", "/api/bulletin-channels")).body.channels as unknown[]).length).toBe(channels.length);
+
+      // The demo's "you said, we did", posted to the same channel.
+      const update = await call("GET", "/api/you-said-we-did/you-said-we-did-demo-visits");
+      const { theme, youSaid, response, weDid, feedbackIds } = update.body as Record<string, unknown>;
+      const saved = await call("PATCH", "/api/you-said-we-did/you-said-we-did-demo-visits", { theme, youSaid, response, weDid, feedbackIds, channelIds: [channel!.id] }, update.etag);
+      expect((await call("POST", "/api/you-said-we-did/you-said-we-did-demo-visits/publish", undefined, saved.etag)).status).toBe(200);
+      await waitFor('the "you said, we did" card in the Playground', () => (recorded().includes("Knowing when visits change") ? true : undefined));
+    } finally {
+      started.child.kill("SIGINT");
+    }
+    expect(await started.exited).toBe(0);
+  }, 240_000);
+});

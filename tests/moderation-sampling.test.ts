@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { moderationDecision, seededFraction } from "../api/domain/moderation-sampling.js";
 
-const rule = { sampleRate: 0.25, alwaysModerateGrades: ["inadequate", "outstanding"], seed: "2026-q4" };
+const rule = { sampleRate: 0.25, alwaysModerateGrades: ["inadequate", "outstanding"], seed: "2026-q4", minimumPerAuditorPerQuarter: 0, excludeLineManager: true };
 const graded = (overallGrade: string, sections: string[] = []) => ({
   overallGrade,
   sectionGrades: sections.map((grade, index) => ({ sectionKey: `s${index}`, grade })),
@@ -9,7 +9,7 @@ const graded = (overallGrade: string, sections: string[] = []) => ({
 
 describe("moderation sampling", () => {
   it("always moderates an always-moderate grade, overall or in any section", () => {
-    expect(moderationDecision(rule, graded("inadequate"), "a-1")).toEqual({ sampled: true, because: "Graded inadequate, which is always moderated" });
+    expect(moderationDecision(rule, graded("inadequate"), "a-1")).toMatchObject({ sampled: true, because: "Graded inadequate, which is always moderated" });
     expect(moderationDecision(rule, graded("good", ["good", "outstanding"]), "a-2").because).toBe("Graded outstanding, which is always moderated");
   });
 
@@ -27,7 +27,7 @@ describe("moderation sampling", () => {
   });
 
   it("moderates none at 0% and all at 100%, and says why", () => {
-    expect(moderationDecision({ ...rule, sampleRate: 0 }, graded("good"), "a-3")).toEqual({ sampled: false, because: 'Not drawn in the 0% sample (seed "2026-q4")' });
-    expect(moderationDecision({ ...rule, sampleRate: 1 }, graded("good"), "a-3")).toEqual({ sampled: true, because: 'Drawn in the 100% sample (seed "2026-q4")' });
+    expect(moderationDecision({ ...rule, sampleRate: 0 }, graded("good"), "a-3")).toMatchObject({ sampled: false, because: 'Not drawn in the 0% sample (seed "2026-q4")' });
+    expect(moderationDecision({ ...rule, sampleRate: 1 }, graded("good"), "a-3")).toMatchObject({ sampled: true, because: 'Drawn in the 100% sample (seed "2026-q4")' });
   });
 });

@@ -522,4 +522,30 @@ describe("the outbox worker", () => {
     expect(describeSendError(error)).toMatchObject({ statusCode: 429, code: "Throttled", retryAfterMs: 3_000 });
     expect(connector.requests).toHaveLength(1); // botbuilder's own retries are off: the outbox decides
   });
+
+  it("posts a channel message into the stored channel, and holds it while the bot is not in that team", async () => {
+    const channel = async (conversationId: string, status: "installed" | "uninstalled") =>
+      store.create(
+        "teamsConversation",
+        {
+          conversationId,
+          conversationType: "channel",
+          status,
+          reference: { conversation: { id: conversationId, conversationType: "channel" }, serviceUrl: connector.serviceUrl, channelId: "msteams", bot: { id: "28:bot" } },
+        },
+        actor,
+      );
+    const open = await channel("19:open@thread.tacv2", "installed");
+    const removed = await channel("19:removed@thread.tacv2", "uninstalled");
+    const notification: Notification = { kind: "bulletin_published", bulletinId: "bulletin-1" };
+    await store.transaction(async (tx) => {
+      await enqueueNotification(tx, open.id, notification, actor, "", { to: "channel", subjectId: "bulletin-1" });
+      await enqueueNotification(tx, removed.id, notification, actor, "", { to: "channel", subjectId: "bulletin-1" });
+    });
+    await worker().drainOnce();
+    expect(connector.sent.map((sent) => sent.conversationId)).toEqual(["19:open@thread.tacv2"]);
+    const byRecipient = new Map((await store.query("outboxMessage", { where: { subjectId: "bulletin-1" } })).records.map((message) => [message.recipientId, message.status]));
+    expect(byRecipient.get(open.id)).toBe("sent");
+    expect(byRecipient.get(removed.id)).toBe("not_installed");
+  });
 });

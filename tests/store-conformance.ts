@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isDomainError, type DomainErrorCode } from "../api/domain/errors.js";
 import type { Actor, Store } from "../api/store/port.js";
+import { withheldValue } from "../api/store/record-changes.js";
 
 const qaLead: Actor = { id: "person-qa-lead" };
 const auditor: Actor = { id: "person-auditor" };
@@ -145,6 +146,23 @@ export function describeStoreConformance(adapterName: string, openStore: () => P
         for (const entry of entries) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
         const sequences = entries.map((entry) => entry.sequence);
         expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+      });
+
+      it("logs that anonymous survey answers changed, never what they were", async () => {
+        const system: Actor = { id: "system:workforce-voice" };
+        const tally = { surveyId: "survey-1", groupKey: "team:team-1", teamId: "team-1", respondents: 1, scaleCounts: { workload: [0, 1, 0] }, comments: [{ id: "0b7c4f5e-2f6a-4b8e-9d0c-3c1e2a4b5d6f", questionKey: "help", text: "A private comment" }] };
+        const created = await store.create("surveyTally", tally, system);
+        const updated = await store.update("surveyTally", created.id, { respondents: 2, scaleCounts: { workload: [1, 1, 0] } }, created.etag, system);
+        await store.delete("surveyTally", created.id, updated.etag, system);
+        const entries = await store.auditLog({ kind: "surveyTally", recordId: created.id });
+        expect(entries).toHaveLength(3);
+        const logged = JSON.stringify(entries);
+        expect(logged).not.toContain("A private comment");
+        expect(logged).not.toContain("[0,1,0]");
+        expect(entries[1]?.changes.scaleCounts).toEqual({ from: withheldValue, to: withheldValue });
+        expect(entries[1]?.changes.respondents).toEqual({ from: 1, to: 2 });
+        // Comments did not change, but are logged as changed: the log never tells who wrote one.
+        expect(entries[1]?.changes.comments).toEqual({ from: withheldValue, to: withheldValue });
       });
 
       it("reads on from a sequence number", async () => {

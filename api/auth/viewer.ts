@@ -125,6 +125,17 @@ export function narrowed(scope: Record<string, FieldCondition>, filters: Record<
   return merged;
 }
 
+/**
+ * Whether the viewer line-manages this team: its manager, a team manager
+ * placed in it, or a service manager or head of service over its service.
+ * Who has not read a bulletin is shown only to them.
+ */
+export function managesTeam(viewer: Viewer, team: { id: string; managerId?: string }): boolean {
+  if (team.managerId === viewer.person.id) return true;
+  if (viewer.roles.includes("team_manager") && viewer.person.teamId === team.id) return true;
+  return scopeOf(viewer) === "service" && viewer.serviceTeamIds.includes(team.id);
+}
+
 /** Performance figures are aggregate management information: every member of staff may read them; an external auditor may not. */
 export function canSeePerformance(viewer: Viewer): boolean {
   return viewer.roles.some((role) => role !== "external_auditor");
@@ -133,4 +144,26 @@ export function canSeePerformance(viewer: Viewer): boolean {
 /** The QA lead imports KPI values, rates data confidence, chooses comparators and decides on focused audit proposals. */
 export function canManagePerformance(viewer: Viewer): boolean {
   return viewer.roles.includes("qa_lead");
+}
+
+// The self-evaluation is the authority's own account of itself: the QA lead
+// and senior leaders write it; others with a service-wide or wider view read it.
+const selfEvaluationAuthors: readonly Role[] = ["qa_lead", "principal_social_worker", "dcs", "head_of_service"];
+
+export function canEditSelfEvaluation(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => selfEvaluationAuthors.includes(role));
+}
+
+/** Reading the SEF, the plan and meeting records: service-wide or authority-wide roles. */
+export function canReadLeadershipRecords(viewer: Viewer): boolean {
+  return scopeOf(viewer) === "authority" || scopeOf(viewer) === "service";
+}
+
+/** The report pack's narratives are the QA lead's (and the PSW's, who often deputises). */
+export function canWriteReportNarrative(viewer: Viewer): boolean {
+  return viewer.roles.some((role) => role === "qa_lead" || role === "principal_social_worker");
+}
+
+export function canRecordMeetings(viewer: Viewer): boolean {
+  return canPlanAudits(viewer) || viewer.roles.includes("dcs");
 }

@@ -2,6 +2,7 @@
 // (overall and per section), how that moved month by month, where audits
 // are in their lifecycle, what is overdue, and how often moderators agreed.
 // Pure: the caller chooses the audits (scope, filters, period).
+import { awaitingParallelPartner } from "./parallel-audit.js";
 import type { Audit } from "./records/audit.js";
 import type { Grade } from "./records/grade-scale.js";
 import type { Moderation } from "./records/moderation.js";
@@ -24,7 +25,7 @@ export interface DashboardFigures {
   moderation: { moderated: number; agreed: number; agreementPercent: number | null };
 }
 
-type DashboardAudit = Pick<Audit, "status" | "type" | "overallGrade" | "sectionGrades" | "submittedAt" | "dueDate">;
+type DashboardAudit = Pick<Audit, "status" | "type" | "overallGrade" | "sectionGrades" | "submittedAt" | "dueDate" | "parallelWithAuditId">;
 
 const finished = new Set(["submitted", "in_moderation", "completed", "cancelled"]);
 
@@ -46,7 +47,8 @@ export function dashboardFigures(input: {
   today: string;
 }): DashboardFigures {
   const { audits, grades, today } = input;
-  const graded = audits.filter((audit) => audit.overallGrade !== undefined && audit.submittedAt !== undefined);
+  // A parallel audit whose partner is not in yet is sealed: its grade is not counted.
+  const graded = audits.filter((audit) => audit.overallGrade !== undefined && audit.submittedAt !== undefined && !awaitingParallelPartner(audit));
   const months = [...new Set(graded.map((audit) => audit.submittedAt!.slice(0, 7)))].sort();
   const completedModerations = input.moderations.filter((moderation) => moderation.status === "completed");
   const agreed = completedModerations.filter((moderation) => moderation.outcome === "agreed").length;

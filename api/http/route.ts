@@ -20,8 +20,8 @@ export interface RouteResult {
   status?: number;
   body: unknown;
   etag?: string;
-  /** Sent as a file to download instead of JSON (e.g. a CSV export). */
-  download?: { contentType: string; filename: string; text: string };
+  /** Sent as a file to download instead of JSON (e.g. a CSV export; a Buffer for a binary file such as .docx). */
+  download?: { contentType: string; filename: string; text: string | Buffer };
 }
 
 export interface Route<P = unknown, Q = unknown, B = unknown> {

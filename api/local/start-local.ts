@@ -40,6 +40,32 @@ function startPlayground(botEndpoint: string, port: number, configPath: string):
   );
 }
 
+interface PlaygroundTeams {
+  config?: { teams?: { id: string; name: string; channels?: { id: string; name: string }[] }[] };
+}
+
+/**
+ * Adds the bot to the Playground's team channel, as adding the app to a team
+ * does in Teams: the bot then knows the channel, and bulletins and "you said,
+ * we did" can be posted there. Adding it again changes nothing.
+ */
+async function addBotToPlaygroundTeam(url: string): Promise<string[]> {
+  const { config } = (await (await fetch(`${url}/_internal/v1/config`)).json()) as PlaygroundTeams;
+  const added: string[] = [];
+  for (const team of config?.teams ?? []) {
+    // A team's General channel has the team's own id; the Playground's configured channel is the other one.
+    for (const channel of (team.channels ?? []).filter((candidate) => candidate.id !== team.id)) {
+      const response = await fetch(`${url}/_debug/conversation/${encodeURIComponent(channel.id)}/installation`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
+      if (response.ok) added.push(`${team.name} › ${channel.name}`);
+    }
+  }
+  return added;
+}
+
 // The Playground writes why it failed only to its own log file.
 function playgroundFailure(stderr: string): string {
   const logPath = resolve(root, "devTools/m365agentsplayground.log");
@@ -83,6 +109,10 @@ async function main(): Promise<void> {
 
   try {
     await waitForPlayground(playgroundUrl, playground);
+    await addBotToPlaygroundTeam(playgroundUrl).then(
+      (channels) => channels.length > 0 && console.log(`playground: Golden Thread added to ${channels.join(", ")} (bulletins can be posted there)`),
+      (error: unknown) => console.error(`playground: could not add Golden Thread to the demo team (${(error as Error).message})`),
+    );
   } catch (error) {
     console.error(
       `playground: not started (${(error as Error).message}). The server is still running.\n` +

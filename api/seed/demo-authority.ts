@@ -16,7 +16,7 @@ const person = (
   displayName: string,
   roles: RecordInput<"person">["roles"],
   jobTitle: string,
-  placement: { teamId?: string; serviceId?: string },
+  placement: { teamId?: string; serviceId?: string; lineManagerId?: string },
   objectIdSuffix: string,
 ): DemoRecord<"person"> => ({
   id,
@@ -33,10 +33,11 @@ const person = (
 export const demoPeople: DemoRecord<"person">[] = [
   person("person-qa-lead", "Priya Shah", ["qa_lead", "moderator", "auditor"], "Quality assurance lead", {}, "1"),
   person("person-psw", "Tom Okafor", ["principal_social_worker", "auditor", "moderator"], "Principal social worker", {}, "2"),
-  person("person-hos", "Helen Marsh", ["head_of_service"], "Head of service, children in need and protection", { serviceId: "service-cin-cp" }, "3"),
+  person("person-hos", "Helen Marsh", ["head_of_service", "moderator"], "Head of service, children in need and protection", { serviceId: "service-cin-cp" }, "3"),
   person("person-sm-front-door", "Owen Ridley", ["service_manager", "auditor"], "Service manager, front door", { serviceId: "service-front-door" }, "4"),
-  person("person-tm-assessment", "Grace Adeyemi", ["team_manager", "auditor"], "Team manager, assessment team", { teamId: "team-assessment", serviceId: "service-front-door" }, "5"),
-  person("person-tm-cp", "Daniel Price", ["team_manager", "auditor"], "Team manager, child protection team", { teamId: "team-child-protection", serviceId: "service-cin-cp" }, "6"),
+  // Line managers (for moderation's "never by the auditor's own line manager"): Grace reports to Owen, Daniel to Helen.
+  person("person-tm-assessment", "Grace Adeyemi", ["team_manager", "auditor"], "Team manager, assessment team", { teamId: "team-assessment", serviceId: "service-front-door", lineManagerId: "person-sm-front-door" }, "5"),
+  person("person-tm-cp", "Daniel Price", ["team_manager", "auditor"], "Team manager, child protection team", { teamId: "team-child-protection", serviceId: "service-cin-cp", lineManagerId: "person-hos" }, "6"),
   person("person-sw-amira", "Amira Hussain", ["practitioner"], "Social worker", { teamId: "team-assessment", serviceId: "service-front-door" }, "7"),
   person("person-sw-liam", "Liam Carter", ["practitioner"], "Senior social worker", { teamId: "team-child-protection", serviceId: "service-cin-cp" }, "8"),
   person("person-sw-chloe", "Chloe Bennett", ["practitioner"], "Social worker (ASYE)", { teamId: "team-children-in-care", serviceId: "service-children-in-care" }, "9"),

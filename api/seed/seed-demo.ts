@@ -3,8 +3,10 @@
 import type { Notification } from "../domain/records/notification.js";
 import { addWorkingDays } from "../domain/working-days.js";
 import { enqueueNotification } from "../services/notify.js";
+import { seedDemoBulletins } from "./seed-bulletins.js";
 import { seedPerformance } from "./seed-performance.js";
 import type { Actor, Store } from "../store/port.js";
+import { seedWorkforceVoice } from "./seed-workforce-voice.js";
 import {
   demoAuditTool,
   demoAuthority,
@@ -17,6 +19,8 @@ import {
   demoStandards,
   demoTeams,
 } from "./demo-authority.js";
+import { seedFeedbackAndObservation } from "./seed-feedback.js";
+import { seedReportsAndSelfEvaluation } from "./seed-reports.js";
 
 export const seedActor: Actor = { id: "system:seed" };
 
@@ -174,6 +178,8 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       { id: "action-visit-changes" },
     );
 
+    await seedFeedbackAndObservation(tx, today, seedActor);
+
     // What each demo user finds waiting when they open the bot (see the README).
     const waiting: [string, Notification][] = [
       ["person-tm-cp", { kind: "audit_assigned", auditId: "audit-assigned" }],
@@ -184,7 +190,10 @@ export async function seedDemoAuthority(store: Store, now = new Date()): Promise
       ["person-sw-chloe", { kind: "action_raised", actionId: "action-visit-changes" }],
     ];
     for (const [recipientId, notification] of waiting) await enqueueNotification(tx, recipientId, notification, seedActor);
+    await seedDemoBulletins(tx, seedActor);
+    await seedWorkforceVoice(tx, seedActor, now);
     await seedPerformance(tx, seedActor, now);
+    await seedReportsAndSelfEvaluation(tx, today);
   });
 
   return { seeded: true, authorityName: demoAuthority.record.name };

@@ -20,14 +20,17 @@ export class ActionTracker {
   ) {}
 
   async raise(action: RecordInput<"action">, actor: Person): Promise<SavedAction> {
-    return this.store.transaction(async (tx) => {
-      const audit = action.auditId ? await tx.get("audit", action.auditId) : undefined;
-      const owner = await tx.get("person", action.ownerId);
-      const teamId = action.teamId ?? audit?.teamId ?? owner?.teamId;
-      const saved = await tx.create("action", { ...action, teamId, status: "open" }, actor);
-      await enqueueNotification(tx, saved.ownerId, { kind: "action_raised", actionId: saved.id }, actor);
-      return saved;
-    });
+    return this.store.transaction(async (tx) => this.raiseWithin(tx, action, actor));
+  }
+
+  /** Raises an action inside the caller's transaction (e.g. with the observation that agreed it). */
+  async raiseWithin(tx: RecordOperations, action: RecordInput<"action">, actor: Person): Promise<SavedAction> {
+    const audit = action.auditId ? await tx.get("audit", action.auditId) : undefined;
+    const owner = await tx.get("person", action.ownerId);
+    const teamId = action.teamId ?? audit?.teamId ?? owner?.teamId;
+    const saved = await tx.create("action", { ...action, teamId, status: "open" }, actor);
+    await enqueueNotification(tx, saved.ownerId, { kind: "action_raised", actionId: saved.id }, actor);
+    return saved;
   }
 
   async markDone(actionId: string, evidence: string, actor: Person, ifMatch?: string): Promise<SavedAction> {

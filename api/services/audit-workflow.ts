@@ -3,13 +3,18 @@
 // the person may take the step and that the audit's state allows it, then
 // saves the change and its notifications in one transaction.
 import { auditChangesFor } from "../domain/audit-steps.js";
+import { dayOf } from "../domain/calendar.js";
 import { DomainError } from "../domain/errors.js";
-import { moderationDecision } from "../domain/moderation-sampling.js";
+import { chooseModerator, lineManagerOf, moderationDecision, quarterBounds, quarterOf } from "../domain/moderation-sampling.js";
+import { acceptedGrades, moderatedGrades, overallOutcome, panelDissent } from "../domain/moderation-resolution.js";
 import type { Audit, SectionGrade } from "../domain/records/audit.js";
 import { gradeOn } from "../domain/records/grade-scale.js";
-import type { Moderation } from "../domain/records/moderation.js";
+import { ModerationRule, type Moderation } from "../domain/records/moderation.js";
+import { allRecords } from "../store/all-records.js";
 import type { RecordOperations, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
+import { ModerationWorkflow } from "./moderation-workflow.js";
+import { requestReflectiveFeedback } from "./workforce-voice.js";
 import { forbidden, hasRole, peopleWithRole, requireRecord, staleRecord, type Person } from "./people.js";
 
 export type SavedAudit = Saved<"audit">;
@@ -23,15 +28,20 @@ export interface AuditAssessment {
   needsToBeBetter?: string[];
 }
 
-export type ModerationVerdict = { agree: true } | { agree: false; grades: { sectionKey: string; grade: string }[]; rationale: string };
+export type ModerationVerdict = { agree: true } | { agree: false; grades: { sectionKey: string; grade: string; rationale?: string }[]; rationale: string };
 
 const planners = ["qa_lead", "principal_social_worker", "head_of_service", "service_manager"] as const;
 
 export class AuditWorkflow {
+  /** What follows the moderator's grades: resolution, panels, parallel audits. */
+  readonly moderation: ModerationWorkflow;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.moderation = new ModerationWorkflow(store, now);
+  }
 
   async assign(auditId: string, auditorId: string, dueDate: string | undefined, actor: Person, ifMatch?: string): Promise<SavedAudit> {
     if (!hasRole(actor, ...planners)) throw forbidden("Only the QA lead or a manager who plans audits can assign them.");
@@ -170,10 +180,20 @@ export class AuditWorkflow {
       const tool = requireRecord(await tx.get("auditTool", audit.toolId), "audit tool", audit.toolId);
       const scale = requireRecord(await tx.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
       let saved = await tx.update("audit", auditId, auditChangesFor(audit, { step: "submit", tool, scale }, this.now()), audit.etag, actor);
+      await requestReflectiveFeedback(tx, saved, actor, dayOf(this.now()));
+      if (saved.parallelWithAuditId) {
+        // One of a parallel pair: compared with the other once both are in, never sampled.
+        const comparison = await this.moderation.compareIfBothSubmitted(tx, saved, actor);
+        return { audit: requireRecord(await tx.get("audit", auditId), "audit", auditId), moderation: comparison };
+      }
       const [authority] = (await tx.query("authority", { limit: 1 })).records;
-      const rule = authority?.moderationRule ?? { sampleRate: 0, alwaysModerateGrades: [], seed: "golden-thread" };
-      const decision = moderationDecision(rule, saved, auditId);
-      const moderator = decision.sampled ? await this.chooseModerator(tx, saved) : undefined;
+      const rule = authority?.moderationRule ?? ModerationRule.parse({ sampleRate: 0 });
+      const auditor = requireRecord(await tx.get("person", actor.id), "person", actor.id);
+      const quarter = quarterOf(saved.submittedAt!);
+      const auditorQuarter = rule.minimumPerAuditorPerQuarter > 0 ? { quarter, moderatedSoFar: await this.moderatedInQuarter(tx, actor.id, quarter, auditId) } : undefined;
+      const decision = moderationDecision(rule, saved, auditId, auditorQuarter);
+      const lineManagerId = lineManagerOf(auditor, await allRecords(tx, "team"));
+      const moderator = decision.sampled ? chooseModerator(await peopleWithRole(tx, "moderator"), saved, auditId, rule, lineManagerId) : undefined;
       if (!moderator) {
         saved = await tx.update("audit", auditId, auditChangesFor(saved, { step: "complete" }, this.now()), saved.etag, actor);
         return { audit: saved };
@@ -184,6 +204,8 @@ export class AuditWorkflow {
           auditId,
           moderatorId: moderator.id,
           sampledBecause: decision.because,
+          sampleSeed: decision.seed,
+          sampleDraw: decision.draw,
           grades: [
             ...saved.sectionGrades.map((grade) => ({ sectionKey: grade.sectionKey, auditorGrade: grade.grade })),
             { sectionKey: "overall", auditorGrade: saved.overallGrade! },
@@ -197,38 +219,62 @@ export class AuditWorkflow {
     });
   }
 
-  async moderate(moderationId: string, verdict: ModerationVerdict, actor: Person): Promise<Saved<"moderation">> {
+  /**
+   * The moderator's (or panel chair's) grades. Agreement resolves the
+   * moderation at once; a re-grade goes back to the auditor to accept or
+   * dispute. A panel's dissent is recorded with the chair's outcome.
+   */
+  async moderate(moderationId: string, verdict: ModerationVerdict, actor: Person, ifMatch?: string): Promise<Saved<"moderation">> {
     return this.store.transaction(async (tx) => {
       const moderation = requireRecord(await tx.get("moderation", moderationId), "moderation", moderationId);
-      if (moderation.moderatorId !== actor.id) throw forbidden("This moderation was sent to someone else.");
+      if (ifMatch !== undefined && ifMatch !== moderation.etag) throw staleRecord("moderation");
+      if (moderation.kind === "external_parallel") {
+        throw new DomainError("illegal_transition", "An external parallel audit is compared when both audits are submitted, not moderated.");
+      }
+      if (moderation.moderatorId !== actor.id) {
+        throw forbidden(moderation.kind === "panel" ? "Only the panel's chair records the agreed outcome." : "This moderation was sent to someone else.");
+      }
       if (moderation.status !== "requested") {
         throw new DomainError("illegal_transition", "This moderation has already been completed.", { status: moderation.status });
       }
       const audit = await this.audit(tx, moderation.auditId);
       const tool = requireRecord(await tx.get("auditTool", audit.toolId), "audit tool", audit.toolId);
       const scale = requireRecord(await tx.get("gradeScale", tool.gradeScaleId), "grade scale", tool.gradeScaleId);
-      const changes: Partial<Moderation> = { status: "completed", completedAt: this.now().toISOString() };
-      if (verdict.agree) {
-        changes.outcome = "agreed";
-        changes.grades = moderation.grades.map((grade) => ({ ...grade, moderatorGrade: grade.auditorGrade }));
-      } else {
-        if (!verdict.rationale.trim()) {
-          throw new DomainError("invalid_record", "Say why you re-graded the audit.", { field: "rationale" });
-        }
-        const regraded = new Map(verdict.grades.map((grade) => [grade.sectionKey, gradeOn(scale, grade.grade).key]));
-        changes.grades = moderation.grades.map((grade) => ({ ...grade, moderatorGrade: regraded.get(grade.sectionKey) ?? grade.auditorGrade }));
-        const overall = changes.grades.find((grade) => grade.sectionKey === "overall")!;
-        const shift = gradeOn(scale, overall.moderatorGrade!).rank - gradeOn(scale, overall.auditorGrade).rank;
-        changes.outcome = shift < 0 ? "regraded_up" : shift > 0 ? "regraded_down" : "regraded";
-        changes.rationale = verdict.rationale.trim();
+      if (!verdict.agree && !verdict.rationale.trim()) {
+        throw new DomainError("invalid_record", "Say why you re-graded the audit.", { field: "rationale" });
+      }
+      const grades = moderatedGrades(moderation.grades, verdict.agree ? [] : verdict.grades, scale, verdict.agree ? "" : verdict.rationale);
+      const outcome = overallOutcome(grades);
+      const at = this.now().toISOString();
+      const changes: Partial<Moderation> = { grades, outcome, completedAt: at, status: "awaiting_auditor" };
+      if (!verdict.agree) changes.rationale = verdict.rationale.trim();
+      if (moderation.panel) changes.panel = { ...moderation.panel, dissent: panelDissent(moderation.panel.memberIds, moderation.panel.views, grades) };
+      if (outcome === "agreed") {
+        changes.grades = acceptedGrades(grades);
+        changes.status = "completed";
+        changes.resolvedAt = at;
       }
       const saved = await tx.update("moderation", moderationId, changes, moderation.etag, actor);
-      await tx.update("audit", audit.id, auditChangesFor(audit, { step: "complete" }, this.now()), audit.etag, actor);
+      if (outcome === "agreed") {
+        await tx.update("audit", audit.id, { ...auditChangesFor(audit, { step: "complete" }, this.now()), finalOverallGrade: audit.overallGrade }, audit.etag, actor);
+      }
       if (audit.auditorId) {
         await enqueueNotification(tx, audit.auditorId, { kind: "moderation_outcome", moderationId }, actor);
       }
       return saved;
     });
+  }
+
+  /** Moderations already drawn this quarter for audits this auditor submitted (not counting this one). */
+  private async moderatedInQuarter(tx: RecordOperations, auditorId: string, quarter: string, exceptAuditId: string): Promise<number> {
+    const { from, to } = quarterBounds(quarter);
+    const audits = await allRecords(tx, "audit", { where: { auditorId, submittedAt: { gte: from, lte: `${to}T23:59:59.999Z` } } });
+    let count = 0;
+    for (const audit of audits) {
+      if (audit.id === exceptAuditId || audit.parallelWithAuditId) continue;
+      if ((await tx.query("moderation", { where: { auditId: audit.id }, limit: 1 })).records.length > 0) count += 1;
+    }
+    return count;
   }
 
   private async audit(tx: RecordOperations, auditId: string, ifMatch?: string): Promise<SavedAudit> {
@@ -248,17 +294,6 @@ export class AuditWorkflow {
       throw new DomainError("illegal_transition", "This audit has been submitted, so its reflection is closed.", { status: audit.status });
     }
     return audit;
-  }
-
-  // A moderator who is neither the auditor nor the case's practitioner,
-  // spread across moderators by the audit's id.
-  private async chooseModerator(tx: RecordOperations, audit: SavedAudit): Promise<Person | undefined> {
-    const moderators = (await peopleWithRole(tx, "moderator"))
-      .filter((person) => person.id !== audit.auditorId && person.id !== audit.practitionerId)
-      .sort((a, b) => a.id.localeCompare(b.id));
-    if (moderators.length === 0) return undefined;
-    const index = [...audit.id].reduce((sum, character) => sum + character.charCodeAt(0), 0) % moderators.length;
-    return moderators[index];
   }
 }
 

@@ -1,7 +1,9 @@
-// Asks a moderator to check an audit's grades: agree, or re-grade with a
-// rationale. The auditor's grades are shown and kept; re-grades sit beside them.
+// Asks a moderator (or a panel's chair) to check an audit's grades: agree,
+// or re-grade with a rationale. The auditor's grades are shown and kept;
+// re-grades sit beside them. A chair also sees the panel members' views.
 import type { ModerationCardView } from "../card-views.js";
 import { noticeBlock, openAuditAction, titleBlock } from "./card-parts.js";
+import { gradeTable } from "./moderation-grade-table.js";
 import { renderCard, type AdaptiveCard, type CardRefresh } from "./render-card.js";
 
 const template = {
@@ -15,32 +17,22 @@ const template = {
       facts: [
         { title: "Auditor", value: "${auditorName}" },
         { title: "Audit", value: "${auditType}" },
+        { title: "Moderation", value: "${kind}" },
         { title: "Why moderated", value: "${sampledBecause}" },
         { title: "Status", value: "${status}" },
       ],
     },
+    gradeTable([
+      { heading: "Auditor's grade", field: "auditorGrade" },
+      { heading: "Moderated grade", field: "moderatorGrade" },
+    ]),
+    { type: "TextBlock", $when: "${isPanel}", text: "You chair this panel. Members: ${panelMembers}", wrap: true },
     {
-      type: "Table",
-      firstRowAsHeader: true,
-      columns: [{ width: 3 }, { width: 2 }, { width: 2 }],
-      rows: [
-        {
-          type: "TableRow",
-          cells: [
-            { type: "TableCell", items: [{ type: "TextBlock", text: "Section", weight: "Bolder", wrap: true }] },
-            { type: "TableCell", items: [{ type: "TextBlock", text: "Auditor's grade", weight: "Bolder", wrap: true }] },
-            { type: "TableCell", items: [{ type: "TextBlock", text: "Moderated grade", weight: "Bolder", wrap: true }] },
-          ],
-        },
-        {
-          $data: "${rows}",
-          type: "TableRow",
-          cells: [
-            { type: "TableCell", items: [{ type: "TextBlock", text: "${title}", wrap: true }] },
-            { type: "TableCell", items: [{ type: "TextBlock", text: "${auditorGrade}", wrap: true }] },
-            { type: "TableCell", items: [{ type: "TextBlock", text: "${moderatorGrade}", wrap: true }] },
-          ],
-        },
+      type: "Container",
+      $when: "${count(panelViews) > 0}",
+      items: [
+        { type: "TextBlock", text: "Panel members' views", weight: "Bolder", wrap: true },
+        { $data: "${panelViews}", type: "TextBlock", text: "${name}: ${grades}. ${comment}", wrap: true },
       ],
     },
     { type: "TextBlock", $when: "${outcome != ''}", text: "Outcome: ${outcome}", wrap: true, weight: "Bolder" },

@@ -24,6 +24,7 @@ import type { OutboxMessage} from "../../api/domain/records/teams-conversation.j
 import { type TeamsConversation } from "../../api/domain/records/teams-conversation.js";
 import { isDomainError } from "../../api/domain/errors.js";
 import type { Actor, Saved, Store } from "../../api/store/port.js";
+import type { DueMessage, OutboxTransport } from "./outbox-transport.js";
 import { SlidingWindowLimiter, teamsAppLimits, teamsConversationLimits, type RateWindow } from "./rate-limiter.js";
 
 export interface OutboxDelivery {
@@ -63,6 +64,8 @@ export interface OutboxWorkerOptions {
   appLimits?: readonly RateWindow[];
   /** Added to every window's span, so that network jitter cannot squeeze sends closer than Teams allows. Default 25 ms. */
   windowMarginMs?: number;
+  /** Where due messages come from: by default this worker scans the store (see outbox-transport.ts). */
+  transport?: OutboxTransport;
 }
 
 // ---------------------------------------------------------------------------
@@ -182,7 +185,8 @@ export async function requeueForRecipient(store: Store, personId: string, actor:
     let changed = 0;
     for (const message of page.records) {
       try {
-        await store.update("outboxMessage", message.id, { status: "pending", notBefore: undefined }, message.etag, actor);
+        // Cleared announcedAt: a queue transport hears of it again.
+        await store.update("outboxMessage", message.id, { status: "pending", notBefore: undefined, announcedAt: undefined }, message.etag, actor);
         changed += 1;
       } catch (error) {
         if (!isDomainError(error, "conflict") && !isDomainError(error, "not_found")) throw error;
@@ -209,6 +213,11 @@ interface PassResult extends DrainResult {
 
 /** What a send did; "blocked" and "not_installed" also closed the conversation. */
 type DeliveryResult = "sent" | "retry" | "blocked" | "not_installed" | "skipped";
+/** A delivery's result, and for a retry when it is due. */
+interface Delivered {
+  result: DeliveryResult;
+  retryAt?: number;
+}
 
 type Recipient = { conversation: Saved<"teamsConversation"> } | { held: "blocked" | "not_installed" };
 
@@ -261,6 +270,7 @@ export class OutboxWorker {
   private readonly backoffCapMs: number;
   private readonly conversationLimiter: SlidingWindowLimiter;
   private readonly appLimiter: SlidingWindowLimiter;
+  private readonly transport: OutboxTransport;
 
   private loop: Promise<void> | undefined;
   private seeded = false;
@@ -290,6 +300,7 @@ export class OutboxWorker {
     const widen = (windows: readonly RateWindow[]) => windows.map(({ limit, perMs }) => ({ limit, perMs: perMs + margin }));
     this.conversationLimiter = new SlidingWindowLimiter(widen(options.conversationLimits ?? teamsConversationLimits));
     this.appLimiter = new SlidingWindowLimiter(widen(options.appLimits ?? teamsAppLimits));
+    this.transport = options.transport ?? new StoreTransport(this.store, this.now);
   }
 
   /** Runs in the background until stop(): sends what is due, then waits for the next due message, a wake() or the poll interval. */
@@ -325,9 +336,10 @@ export class OutboxWorker {
       this.woken = false;
       let waitMs = this.pollIntervalMs;
       try {
+        await this.transport.announce();
         const result = await this.drain();
         if (result.deferredUntil !== undefined) waitMs = Math.min(waitMs, result.deferredUntil - this.nowMs());
-        const nextDue = await this.nextDueAt();
+        const nextDue = this.transport.scansStore ? await this.nextDueAt() : undefined;
         if (nextDue !== undefined) waitMs = Math.min(waitMs, nextDue - this.nowMs());
       } catch (error) {
         this.log(`outbox: pass failed, trying again in ${this.pollIntervalMs} ms: ${error instanceof Error ? error.message : String(error)}`);
@@ -374,7 +386,7 @@ export class OutboxWorker {
     }
     let delivered = 0;
     while (!this.stopping) {
-      if (this.nowMs() - this.lastRecoveryAt >= recoveryIntervalMs) {
+      if (this.transport.scansStore && this.nowMs() - this.lastRecoveryAt >= recoveryIntervalMs) {
         this.lastRecoveryAt = this.nowMs();
         await this.recoverInterrupted();
       }
@@ -445,27 +457,6 @@ export class OutboxWorker {
     }
   }
 
-  /** Messages due now: retries whose time has come (oldest first), then new ones in the order they were made. */
-  private async *dueMessages(): AsyncGenerator<Saved<"outboxMessage">> {
-    const nowIso = this.now().toISOString();
-    let scanned = 0;
-    for (const query of [
-      { where: { status: "pending", notBefore: { lte: nowIso } }, orderBy: { field: "notBefore" } },
-      { where: { status: "pending", notBefore: null }, orderBy: { field: "createdAt" } },
-    ]) {
-      let cursor: string | undefined;
-      do {
-        const page = await this.store.query("outboxMessage", { ...query, limit: Math.min(100, scanLimit), cursor });
-        for (const message of page.records) {
-          yield message;
-          scanned += 1;
-          if (scanned >= scanLimit) return;
-        }
-        cursor = page.nextCursor;
-      } while (cursor);
-    }
-  }
-
   private async nextDueAt(): Promise<number | undefined> {
     const page = await this.store.query("outboxMessage", {
       where: { status: "pending", notBefore: { gte: this.now().toISOString() } },
@@ -487,16 +478,26 @@ export class OutboxWorker {
     let deferredUntil: number | undefined;
     const deferUntil = (at: number) => (deferredUntil = deferredUntil === undefined ? at : Math.min(deferredUntil, at));
 
-    for await (const message of this.dueMessages()) {
-      if (this.stopping || failure !== undefined || handled >= this.batchSize) break;
-      let recipient = recipients.get(message.recipientId);
+    // A queue hands over messages it then hides from other workers: take only about a batch.
+    const limit = this.transport.scansStore ? scanLimit : this.batchSize * 2;
+    for await (const due of this.transport.due(limit)) {
+      if (this.stopping || failure !== undefined || handled >= this.batchSize) {
+        if (this.transport.scansStore) break;
+        // Received but not looked at in this pass: hand it straight back.
+        await this.transport.later(due, this.nowMs());
+        continue;
+      }
+      const { message } = due;
+      const recipientKey = `${message.to}:${message.recipientId}`;
+      let recipient = recipients.get(recipientKey);
       if (recipient === undefined) {
-        recipient = await this.findRecipient(message.recipientId);
-        recipients.set(message.recipientId, recipient);
+        recipient = await this.findRecipient(message);
+        recipients.set(recipientKey, recipient);
       }
       if ("held" in recipient) {
         handled += 1;
         await this.hold(message, recipient.held);
+        await this.transport.finished(due);
         continue;
       }
       const { conversation } = recipient;
@@ -504,26 +505,31 @@ export class OutboxWorker {
       if (busyConversations.has(key)) {
         // One send at a time per conversation keeps its order; look again next pass.
         deferUntil(this.nowMs());
+        await this.transport.later(due, this.nowMs());
         continue;
       }
       const wait = this.conversationLimiter.delayFor(key, this.nowMs());
       if (wait > 0) {
         deferUntil(this.nowMs() + wait);
+        await this.transport.later(due, this.nowMs() + wait);
         continue;
       }
       await lanes.acquire();
       if (this.stopping || failure !== undefined) {
         lanes.release();
-        break;
+        await this.transport.later(due, this.nowMs());
+        continue;
       }
       handled += 1;
       busyConversations.add(key);
       const target = conversation;
       jobs.push(
         this.deliver(message, target)
-          .then((result) => {
+          .then(async ({ result, retryAt }) => {
             if (result === "sent") delivered += 1;
-            if (result === "blocked" || result === "not_installed") recipients.set(message.recipientId, { held: result });
+            if (result === "blocked" || result === "not_installed") recipients.set(recipientKey, { held: result });
+            if (retryAt !== undefined) await this.transport.later(due, retryAt);
+            else await this.transport.finished(due);
           })
           .catch((error: unknown) => {
             failure ??= error;
@@ -539,8 +545,14 @@ export class OutboxWorker {
     return deferredUntil === undefined ? { handled, delivered } : { handled, delivered, deferredUntil };
   }
 
-  /** The person's personal chat with the bot; failing that, why there is none. */
-  private async findRecipient(personId: string): Promise<Recipient> {
+  /** The channel, or the person's personal chat with the bot; failing that, why there is none. */
+  private async findRecipient(message: Saved<"outboxMessage">): Promise<Recipient> {
+    if (message.to === "channel") {
+      const channel = await this.store.get("teamsConversation", message.recipientId);
+      if (channel?.status === "installed") return { conversation: channel };
+      return { held: channel?.status === "blocked" ? "blocked" : "not_installed" };
+    }
+    const personId = message.recipientId;
     const page = await this.store.query("teamsConversation", {
       where: { personId },
       orderBy: { field: "updatedAt", direction: "desc" },
@@ -585,14 +597,14 @@ export class OutboxWorker {
     }
   }
 
-  private async deliver(message: Saved<"outboxMessage">, conversation: Saved<"teamsConversation">): Promise<DeliveryResult> {
+  private async deliver(message: Saved<"outboxMessage">, conversation: Saved<"teamsConversation">): Promise<Delivered> {
     const kind = message.notification.kind;
     const claimed = await this.updateMessage(message, {
       status: "sending",
       attempts: message.attempts + 1,
       conversationId: conversation.conversationId,
     });
-    if (!claimed) return "skipped";
+    if (!claimed) return { result: "skipped" };
 
     let activity: Record<string, unknown> | undefined;
     try {
@@ -608,7 +620,7 @@ export class OutboxWorker {
     if (!activity) {
       await this.updateMessage(claimed, { status: "cancelled", lastError: "Cancelled: nothing to send any more (the record it announced is gone)." });
       this.log(`outbox: message ${message.id} (${kind}) cancelled: nothing to send`);
-      return "skipped";
+      return { result: "skipped" };
     }
 
     await this.takeSendSlot(conversation.conversationId);
@@ -627,7 +639,7 @@ export class OutboxWorker {
     if (sentId) changes.sentActivityId = sentId;
     const saved = await this.recordSent(claimed, changes);
     if (!saved) this.log(`outbox: message ${message.id} (${kind}) was sent but changed meanwhile; left as it is`);
-    return "sent";
+    return { result: "sent" };
   }
 
   /** The write after a successful send matters most (a lost write means a resend): try it a few times. */
@@ -657,7 +669,7 @@ export class OutboxWorker {
     claimed: Saved<"outboxMessage">,
     conversation: Saved<"teamsConversation">,
     description: SendErrorDescription,
-  ): Promise<DeliveryResult> {
+  ): Promise<Delivered> {
     const kind = claimed.notification.kind;
     const summary = errorSummary(description);
     const status = description.statusCode ?? description.code ?? "no response";
@@ -677,7 +689,7 @@ export class OutboxWorker {
         }
       });
       this.log(`outbox: message ${claimed.id} (${kind}) not delivered (${status}): conversation marked ${conversationStatus}`);
-      return messageStatus;
+      return { result: messageStatus };
     }
 
     if (outcome === "retry" && claimed.attempts < this.maxAttempts) {
@@ -692,12 +704,52 @@ export class OutboxWorker {
       }
       await this.updateMessage(claimed, { status: "pending", notBefore: new Date(retryAt).toISOString(), lastError: summary });
       this.log(`outbox: message ${claimed.id} (${kind}) attempt ${claimed.attempts} failed (${status}); retrying in ${delayMs} ms`);
-      return "retry";
+      return { result: "retry", retryAt };
     }
 
     const reason = outcome === "retry" ? `Gave up after ${claimed.attempts} attempts. Last error: ${summary}` : summary;
     await this.updateMessage(claimed, { status: "failed", lastError: reason.slice(0, 1000) });
     this.log(`outbox: message ${claimed.id} (${kind}) failed (${status}) after ${claimed.attempts} attempt(s); not retried`);
-    return "skipped";
+    return { result: "skipped" };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The embedded default transport: scan the store.
+
+export class StoreTransport implements OutboxTransport {
+  readonly name = "store";
+  readonly scansStore = true;
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Retries whose time has come (oldest first), then new messages in the order they were made. */
+  async *due(limit: number): AsyncGenerator<DueMessage> {
+    const nowIso = this.now().toISOString();
+    let scanned = 0;
+    for (const query of [
+      { where: { status: "pending", notBefore: { lte: nowIso } }, orderBy: { field: "notBefore" } },
+      { where: { status: "pending", notBefore: null }, orderBy: { field: "createdAt" } },
+    ]) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.store.query("outboxMessage", { ...query, limit: Math.min(100, limit), cursor });
+        for (const message of page.records) {
+          yield { message };
+          scanned += 1;
+          if (scanned >= limit) return;
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+  }
+
+  // The message's status in the store is all there is to it.
+  async finished(): Promise<void> {}
+  async later(): Promise<void> {}
+  async announce(): Promise<number> {
+    return 0;
   }
 }

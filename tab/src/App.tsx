@@ -31,9 +31,20 @@ const ModerationPage = lazy(() => import("./pages/moderation/ModerationPage").th
 const LibraryPage = lazy(() => import("./pages/library/LibraryPage").then((module) => ({ default: module.LibraryPage })));
 const StandardPage = lazy(() => import("./pages/library/StandardPage").then((module) => ({ default: module.StandardPage })));
 const AuditToolPage = lazy(() => import("./pages/library/AuditToolPage").then((module) => ({ default: module.AuditToolPage })));
+const BulletinsPage = lazy(() => import("./pages/bulletins/BulletinsPage").then((module) => ({ default: module.BulletinsPage })));
+const BulletinPage = lazy(() => import("./pages/bulletins/BulletinPage").then((module) => ({ default: module.BulletinPage })));
+const YouSaidWeDidListPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidListPage").then((module) => ({ default: module.YouSaidWeDidListPage })));
+const YouSaidWeDidPage = lazy(() => import("./pages/you-said-we-did/YouSaidWeDidPage").then((module) => ({ default: module.YouSaidWeDidPage })));
+const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage").then((module) => ({ default: module.FeedbackPage })));
+const ObservationsPage = lazy(() => import("./pages/feedback/ObservationsPage").then((module) => ({ default: module.ObservationsPage })));
+const SurveysPage = lazy(() => import("./pages/voice/SurveysPage").then((module) => ({ default: module.SurveysPage })));
+const SurveyPage = lazy(() => import("./pages/voice/SurveyPage").then((module) => ({ default: module.SurveyPage })));
 const PerformancePage = lazy(() => import("./pages/performance/PerformancePage").then((module) => ({ default: module.PerformancePage })));
 const ImportPage = lazy(() => import("./pages/performance/ImportPage").then((module) => ({ default: module.ImportPage })));
 const TriangulationPage = lazy(() => import("./pages/performance/TriangulationPage").then((module) => ({ default: module.TriangulationPage })));
+const ReportsPage = lazy(() => import("./pages/reports/ReportsPage").then((module) => ({ default: module.ReportsPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings/MeetingsPage").then((module) => ({ default: module.MeetingsPage })));
+const SelfEvaluationPage = lazy(() => import("./pages/self-evaluation/SelfEvaluationPage").then((module) => ({ default: module.SelfEvaluationPage })));
 const RolesPage = lazy(() => import("./pages/roles/RolesPage").then((module) => ({ default: module.RolesPage })));
 
 const MAIN_ID = "main-content";
@@ -101,12 +112,36 @@ function RoutePage({
       return <AuditToolPage key={recordId} toolId={recordId ?? "new"} focusHeading={navigated} />;
     case "roles":
       return <RolesPage focusHeading={navigated} />;
+    case "bulletins":
+      return <BulletinsPage focusHeading={navigated} />;
+    case "bulletin":
+      return <BulletinPage key={recordId} bulletinId={recordId ?? "new"} focusHeading={navigated} />;
+    case "you-said-we-did":
+      return <YouSaidWeDidListPage focusHeading={navigated} />;
+    case "you-said-we-did-update":
+      return <YouSaidWeDidPage key={recordId} updateId={recordId ?? "new"} focusHeading={navigated} />;
+    case "feedback":
+      return <FeedbackPage />;
+    case "observations":
+      return <ObservationsPage />;
+    case "voice":
+      return <SurveysPage focusHeading={navigated} />;
+    case "survey":
+      return <SurveyPage key={recordId} surveyId={recordId ?? ""} focusHeading={navigated} />;
+    case "compose-survey":
+      return <SurveyPage key="new" surveyId="new" focusHeading={navigated} />;
     case "performance":
       return <PerformancePage />;
     case "performance-import":
       return <ImportPage />;
     case "triangulation":
       return <TriangulationPage />;
+    case "reports":
+      return <ReportsPage />;
+    case "meetings":
+      return <MeetingsPage />;
+    case "self-evaluation":
+      return <SelfEvaluationPage />;
     case "configure":
       return <ConfigurePage host={host} />;
     case "about":

@@ -12,9 +12,18 @@
 //                  #/library/standards/<id> one standard and how audits graded it;
 //                  #/library/tools/<id> (or …/tools/new) the audit tool editor
 //   #/roles        roles and responsibilities, and the accountability map
+//   #/bulletins    learning bulletins; #/bulletins/new writes one; #/bulletins/<id> one bulletin (linked from its card)
+//   #/you-said-we-did  "you said, we did" updates; #/you-said-we-did/new and #/you-said-we-did/<id>
+//   #/feedback     compliments and complaints from children and families (#/feedback?type=complaint&status=overdue…)
+//   #/observations practice observations, including observation of supervision
+//   #/voice        workforce voice: surveys and their settings; #/voice/new writes a survey;
+//                  #/voice/<id> one survey (a draft to edit and send, or its results)
 //   #/performance  KPIs: trend, target band, RAG, DfE comparators, data confidence; focused audit proposals
 //                  (#/performance?place=team:<id>); #/performance/import imports a month of KPI values
 //   #/triangulation  KPIs beside audits, moderation, feedback and observations for a team, service or theme
+//   #/reports      the monthly QA report pack (#/reports?period=2026-11&scope=service&serviceId=…)
+//   #/meetings     performance meetings and QA boards (#/meetings?meetingId=…)
+//   #/self-evaluation  the SEF and the improvement plan (#/self-evaluation?year=<id>)
 //   #/configure    channel tab configuration page (Teams "settings" frame)
 //   #/about, #/privacy, #/terms  the manifest's developer links
 //
@@ -29,13 +38,25 @@ export const routeIds = [
   "moderation",
   "library",
   "roles",
+  "bulletins",
+  "you-said-we-did",
+  "feedback",
+  "observations",
+  "voice",
   "performance",
   "triangulation",
   "performance-import",
+  "reports",
+  "meetings",
+  "self-evaluation",
   "programme",
   "plan-programme",
   "standard",
   "audit-tool",
+  "bulletin",
+  "you-said-we-did-update",
+  "survey",
+  "compose-survey",
   "audit-list",
   "audit",
   "configure",
@@ -67,9 +88,21 @@ export const routes: Record<RouteId, RouteInfo> = {
   moderation: { id: "moderation", title: "Moderation", inNavigation: true, needsSignIn: true },
   library: { id: "library", title: "Library", inNavigation: true, needsSignIn: true, ownHeading: true },
   roles: { id: "roles", title: "Roles", inNavigation: true, needsSignIn: true, ownHeading: true },
+  bulletins: { id: "bulletins", title: "Bulletins", inNavigation: true, needsSignIn: true, ownHeading: true },
+  "you-said-we-did": { id: "you-said-we-did", title: "You said, we did", inNavigation: true, needsSignIn: true, ownHeading: true },
+  bulletin: { id: "bulletin", title: "Learning bulletin", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "you-said-we-did-update": { id: "you-said-we-did-update", title: "You said, we did", inNavigation: false, needsSignIn: true, ownHeading: true },
+  feedback: { id: "feedback", title: "Feedback", inNavigation: true, needsSignIn: true },
+  observations: { id: "observations", title: "Observations", inNavigation: true, needsSignIn: true },
+  voice: { id: "voice", title: "Staff voice", inNavigation: true, needsSignIn: true, ownHeading: true },
+  survey: { id: "survey", title: "Survey", inNavigation: false, needsSignIn: true, ownHeading: true },
+  "compose-survey": { id: "compose-survey", title: "Write a survey", inNavigation: false, needsSignIn: true, ownHeading: true },
   performance: { id: "performance", title: "Performance", inNavigation: true, needsSignIn: true },
   triangulation: { id: "triangulation", title: "Triangulation", inNavigation: false, needsSignIn: true },
   "performance-import": { id: "performance-import", title: "Import KPI values", inNavigation: false, needsSignIn: true },
+  reports: { id: "reports", title: "Report pack", inNavigation: true, needsSignIn: true },
+  meetings: { id: "meetings", title: "Meetings", inNavigation: true, needsSignIn: true },
+  "self-evaluation": { id: "self-evaluation", title: "Self-evaluation", inNavigation: true, needsSignIn: true },
   programme: { id: "programme", title: "Audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   "plan-programme": { id: "plan-programme", title: "Plan an audit programme", inNavigation: false, needsSignIn: true, ownHeading: true },
   standard: { id: "standard", title: "Practice standard", inNavigation: false, needsSignIn: true, ownHeading: true },
@@ -83,13 +116,21 @@ export const routes: Record<RouteId, RouteInfo> = {
 };
 
 /** Route ids written as they appear in the address (#/<path>), where the two differ. */
-const pathOf: Partial<Record<RouteId, string>> = { "audit-list": "audits", "plan-programme": "programmes/new", "performance-import": "performance/import" };
+const pathOf: Partial<Record<RouteId, string>> = {
+  "audit-list": "audits",
+  "plan-programme": "programmes/new",
+  "compose-survey": "voice/new",
+  "performance-import": "performance/import",
+};
 
 /** Routes for one record, reached only as #/<prefix>/<id>. */
 const recordRoutes: { route: RouteId; prefix: string }[] = [
   { route: "programme", prefix: "programmes" },
   { route: "standard", prefix: "library/standards" },
   { route: "audit-tool", prefix: "library/tools" },
+  { route: "bulletin", prefix: "bulletins" },
+  { route: "you-said-we-did-update", prefix: "you-said-we-did" },
+  { route: "survey", prefix: "voice" },
 ];
 
 export function isRouteId(value: string): value is RouteId {
@@ -119,6 +160,8 @@ export function routeFromHash(hash: string): RouteId | undefined {
   if (/^audits\/[^/]+$/.test(id)) return "audit"; // #/audits/<id>, linked from the bot's cards
   if (id === "audit-list") return undefined; // only reachable as #/audits
   if (id === "programmes/new") return "plan-programme";
+  if (id === "voice/new") return "compose-survey";
+  if (id === "compose-survey") return undefined; // only reachable as #/voice/new
   if (id === "performance/import") return "performance-import";
   if (id === "performance-import") return undefined; // only reachable as #/performance/import
   for (const { route, prefix } of recordRoutes) {
@@ -197,6 +240,21 @@ export function standardHref(standardId: string): string {
 /** Link to the editor of one audit tool; "new" starts a new tool. */
 export function auditToolHref(toolId: string): string {
   return `#/library/tools/${encodeURIComponent(toolId)}`;
+}
+
+/** Link to one learning bulletin; "new" writes one. */
+export function bulletinHref(bulletinId: string): string {
+  return `#/bulletins/${encodeURIComponent(bulletinId)}`;
+}
+
+/** Link to one "you said, we did" update; "new" writes one. */
+export function youSaidWeDidHref(updateId: string): string {
+  return `#/you-said-we-did/${encodeURIComponent(updateId)}`;
+}
+
+/** Link to one survey: a draft to edit and send, or a sent survey's results. */
+export function surveyHref(surveyId: string): string {
+  return `#/voice/${encodeURIComponent(surveyId)}`;
 }
 
 /** Entity id of the channel tab that #/configure saves. */

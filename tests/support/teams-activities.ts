@@ -58,3 +58,42 @@ export function cardAction(user: TeamsUser, serviceUrl: string, verb: string, da
     value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
   };
 }
+
+export interface TeamsChannel {
+  conversationId: string;
+  teamId: string;
+  teamName: string;
+  channelName?: string;
+}
+
+/** The bot added to a team: Teams sends conversationUpdate in the team's channel, with the bot among the members added. */
+export function channelInstallation(installer: TeamsUser, channel: TeamsChannel, serviceUrl: string) {
+  sequence += 1;
+  return {
+    id: `activity-${sequence}`,
+    type: "conversationUpdate",
+    channelId: "msteams",
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: installer.id, name: installer.name, aadObjectId: installer.aadObjectId },
+    recipient: botAccount,
+    conversation: { id: channel.conversationId, conversationType: "channel", isGroup: true, tenantId },
+    membersAdded: [botAccount],
+    channelData: {
+      tenant: { id: tenantId },
+      eventType: "teamMemberAdded",
+      team: { id: channel.teamId, name: channel.teamName },
+      channel: { id: channel.conversationId, ...(channel.channelName ? { name: channel.channelName } : {}) },
+    },
+  };
+}
+
+/** A card button pressed by `user` on a card posted in a channel. */
+export function channelCardAction(user: TeamsUser, channel: TeamsChannel, serviceUrl: string, verb: string, data: Record<string, unknown>) {
+  const activity = cardAction(user, serviceUrl, verb, data);
+  return {
+    ...activity,
+    conversation: { id: channel.conversationId, conversationType: "channel", isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: channel.teamId, name: channel.teamName }, channel: { id: channel.conversationId } },
+  };
+}

@@ -5,6 +5,9 @@ export const actionStatuses = ["open", "in_progress", "done", "cancelled"] as co
 export const ActionStatus = z.enum(actionStatuses);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
+export const actionSourceKinds = ["performanceMeeting", "improvementPriority"] as const;
+export type ActionSourceKind = (typeof actionSourceKinds)[number];
+
 // Every action has a named owner, a due date and a status (seed §2.8); the
 // evidence says how we know it is done.
 export const Action = z
@@ -21,6 +24,9 @@ export const Action = z
     // Why the due date moved, when the owner asked for more time.
     extensionReason: text(1000).optional(),
     completedAt: isoDateTime.optional(),
+    // Where the action was set, when not by an audit: a performance meeting or an improvement plan priority.
+    sourceKind: z.enum(actionSourceKinds).optional(),
+    sourceId: id.optional(),
   })
   .refine((action) => action.status !== "done" || Boolean(action.evidence?.trim()), {
     path: ["evidence"],

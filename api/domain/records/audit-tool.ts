@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, requiredText, text } from "./common.js";
 
-export const auditTypes = ["regular", "thematic", "multi_agency", "focused", "external"] as const;
+export const auditTypes = ["regular", "thematic", "multi_agency", "focused", "external", "supervision"] as const;
 export const AuditType = z.enum(auditTypes);
 export type AuditType = z.infer<typeof AuditType>;
 
@@ -11,6 +11,8 @@ export const auditTypeLabels: Record<AuditType, string> = {
   multi_agency: "Multi-agency audit",
   focused: "Focused audit",
   external: "Externally commissioned audit",
+  // Seed §2.5: an audit of the supervision recorded on a case.
+  supervision: "Supervision audit",
 };
 
 const localKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lower-case letters, digits and '-' (up to 40)");

@@ -72,6 +72,9 @@ export const Audit = z.object({
   serviceId: id.optional(),
   // An external auditor sees only the audits shared with them.
   sharedWithIds: z.array(id).default([]),
+  // An external parallel audit: the other audit of the same case, done at the
+  // same time by someone else. Neither sees the other's grades until both are in.
+  parallelWithAuditId: id.optional(),
   theme: text(200).optional(),
   status: AuditStatus.default("planned"),
   auditorId: id.optional(),
@@ -80,6 +83,9 @@ export const Audit = z.object({
   answers: z.array(QuestionAnswer).default([]),
   sectionGrades: z.array(SectionGrade).default([]),
   overallGrade: z.string().optional(),
+  // The moderated (or QA lead's) overall grade once moderation is resolved;
+  // overallGrade stays the auditor's own.
+  finalOverallGrade: z.string().optional(),
   findings: Findings.default({ workingWell: [], needsToBeBetter: [] }),
   reflection: PractitionerReflection.optional(),
   childFamilyView: ChildFamilyView.optional(),

@@ -13,7 +13,16 @@ import { Authority, Service, Team } from "./organisation.js";
 import { Moderation } from "./moderation.js";
 import { Person } from "./person.js";
 import { PracticeStandard } from "./practice-standard.js";
+import { Bulletin, BulletinRead } from "./bulletin.js";
+import { YouSaidWeDid } from "./you-said-we-did.js";
+import { Feedback } from "./feedback.js";
+import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
+import { Observation } from "./observation.js";
+import { PerformanceMeeting } from "./performance-meeting.js";
+import { ReportNarrative } from "./report-narrative.js";
+import { ImprovementPriority, SefStatement, SelfEvaluation } from "./self-evaluation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
+import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
 import { KpiDefinition } from "./kpi-definition.js";
 import { KpiValue } from "./kpi-value.js";
 import { KpiImport } from "./kpi-import.js";
@@ -33,10 +42,19 @@ export * from "./notification.js";
 export * from "./person.js";
 export * from "./practice-standard.js";
 export * from "./teams-conversation.js";
+export * from "./bulletin.js";
+export * from "./you-said-we-did.js";
+export * from "./feedback.js";
+export * from "./feedback-360.js";
+export * from "./observation.js";
+export * from "./survey.js";
 export * from "./kpi-definition.js";
 export * from "./kpi-value.js";
 export * from "./kpi-import.js";
 export * from "./focused-audit-proposal.js";
+export * from "./performance-meeting.js";
+export * from "./report-narrative.js";
+export * from "./self-evaluation.js";
 
 export const recordSchemas = {
   authority: Authority,
@@ -54,10 +72,26 @@ export const recordSchemas = {
   teamsConversation: TeamsConversation,
   outboxMessage: OutboxMessage,
   frameworkComponent: FrameworkComponent,
+  bulletin: Bulletin,
+  bulletinRead: BulletinRead,
+  youSaidWeDid: YouSaidWeDid,
+  feedback: Feedback,
+  observation: Observation,
+  feedback360Round: Feedback360Round,
+  feedback360Answer: Feedback360Answer,
+  survey: Survey,
+  surveyParticipation: SurveyParticipation,
+  surveyTally: SurveyTally,
+  surveySettings: SurveySettings,
   kpiDefinition: KpiDefinition,
   kpiValue: KpiValue,
   kpiImport: KpiImport,
   focusedAuditProposal: FocusedAuditProposal,
+  performanceMeeting: PerformanceMeeting,
+  reportNarrative: ReportNarrative,
+  selfEvaluation: SelfEvaluation,
+  sefStatement: SefStatement,
+  improvementPriority: ImprovementPriority,
 } as const;
 
 export type RecordKind = keyof typeof recordSchemas;
@@ -84,10 +118,26 @@ export const recordKindLabels: Record<RecordKind, string> = {
   teamsConversation: "Teams conversation",
   outboxMessage: "outgoing message",
   frameworkComponent: "framework component",
+  bulletin: "learning bulletin",
+  bulletinRead: "bulletin read",
+  youSaidWeDid: "\"you said, we did\" update",
+  feedback: "compliment or complaint",
+  observation: "practice observation",
+  feedback360Round: "360-degree feedback request",
+  feedback360Answer: "360-degree feedback answer",
+  survey: "survey",
+  surveyParticipation: "survey participation",
+  surveyTally: "survey tally",
+  surveySettings: "survey settings",
   kpiDefinition: "KPI definition",
   kpiValue: "KPI value",
   kpiImport: "KPI import",
   focusedAuditProposal: "focused audit proposal",
+  performanceMeeting: "performance meeting",
+  reportNarrative: "report narrative",
+  selfEvaluation: "self-evaluation",
+  sefStatement: "self-evaluation statement",
+  improvementPriority: "improvement priority",
 };
 
 export interface FieldProblem {

@@ -10,7 +10,17 @@ export const Notification = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reflection_requested"), auditId: id }),
   z.object({ kind: z.literal("moderation_requested"), moderationId: id }),
   z.object({ kind: z.literal("moderation_outcome"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_panel_invited"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_escalated"), moderationId: id }),
+  z.object({ kind: z.literal("moderation_resolved"), moderationId: id }),
+  z.object({ kind: z.literal("parallel_audit_compared"), moderationId: id }),
   z.object({ kind: z.literal("action_raised"), actionId: id }),
   z.object({ kind: z.literal("action_overdue"), actionId: id, on: isoDate }),
+  z.object({ kind: z.literal("bulletin_published"), bulletinId: id }),
+  z.object({ kind: z.literal("you_said_we_did_published"), updateId: id }),
+  z.object({ kind: z.literal("observation_reflection_requested"), observationId: id }),
+  z.object({ kind: z.literal("feedback_360_requested"), roundId: id }),
+  z.object({ kind: z.literal("survey_sent"), surveyId: id }),
+  z.object({ kind: z.literal("reflective_feedback_requested"), surveyId: id, auditId: id }),
 ]);
 export type Notification = z.infer<typeof Notification>;

@@ -7,7 +7,13 @@ export const Authority = z.object({
   name: requiredText("The authority's name", 120),
   laCode: z.string().regex(/^E\d{8}$/, "A local authority code looks like E10000014").optional(),
   gradeScaleId: id,
-  moderationRule: ModerationRule.default({ sampleRate: 0.25, alwaysModerateGrades: ["inadequate", "outstanding"], seed: "golden-thread" }),
+  moderationRule: ModerationRule.default({
+    sampleRate: 0.25,
+    alwaysModerateGrades: ["inadequate", "outstanding"],
+    seed: "golden-thread",
+    minimumPerAuditorPerQuarter: 0,
+    excludeLineManager: true,
+  }),
 });
 export type Authority = z.infer<typeof Authority>;
 

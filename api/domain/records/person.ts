@@ -42,5 +42,8 @@ export const Person = z.object({
   teamId: id.optional(),
   serviceId: id.optional(),
   jobTitle: z.string().trim().max(120).optional(),
+  // Who this person reports to, where it is not simply their team's manager
+  // (a team manager's own line manager, say). Moderation can exclude them.
+  lineManagerId: id.optional(),
 });
 export type Person = z.infer<typeof Person>;

@@ -11,6 +11,8 @@ export const TeamsConversation = z.object({
   personId: id.optional(),
   aadObjectId: z.string().optional(),
   teamId: z.string().optional(),
+  // How Teams names a channel ("Team › Channel"), so people can choose where to post.
+  title: z.string().max(300).optional(),
   status: z.enum(["installed", "uninstalled", "blocked"]).default("installed"),
   reference: z.record(z.string(), z.unknown()),
   // The reflection the person is answering in this chat, so a restart resumes it.
@@ -24,7 +26,11 @@ export type TeamsConversation = z.infer<typeof TeamsConversation>;
 // duplicate it.
 export const OutboxMessage = z.object({
   idempotencyKey: z.string().min(1).max(300),
+  // A person (their 1:1 chat with the bot), or for `to: "channel"` the stored channel conversation's record id.
   recipientId: id,
+  to: z.enum(["person", "channel"]).default("person"),
+  // The record the message is about (a bulletin…), to count its deliveries.
+  subjectId: id.optional(),
   notification: Notification,
   // not_installed: waits for the person to install the bot; blocked: they blocked or removed it;
   // failed: gave up after repeated errors; cancelled: the record it was about has gone.
@@ -35,5 +41,7 @@ export const OutboxMessage = z.object({
   conversationId: z.string().optional(),
   sentActivityId: z.string().optional(),
   sentAt: z.string().optional(),
+  // When a shared queue transport (Azure Storage Queues) was told about it; cleared to tell it again.
+  announcedAt: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

@@ -5,6 +5,7 @@ import { DomainError } from "../../domain/errors.js";
 import { AuditStatus, ChildFamilyView, SectionGrade } from "../../domain/records/audit.js";
 import { AuditType } from "../../domain/records/audit-tool.js";
 import { isoDate } from "../../domain/records/common.js";
+import { isSealedFor, sealed } from "../../domain/parallel-audit.js";
 import { auditFilters, canPlanAudits, canSeeAudit, type Viewer } from "../../auth/viewer.js";
 import type { FieldCondition, Saved, Store } from "../../store/port.js";
 import { route, type Route } from "../route.js";
@@ -52,9 +53,16 @@ const Assessment = z
   })
   .strict();
 
-export async function auditView(store: Store, audit: Saved<"audit">) {
+/**
+ * An audit as this viewer may see it, with its case reference. One of a
+ * parallel pair is sealed (no grades, answers or findings) for everyone but
+ * its own auditor until both audits are submitted.
+ */
+export async function auditView(store: Store, audit: Saved<"audit">, viewerId: string) {
   const caseReference = (await store.get("caseReference", audit.caseId))?.reference ?? null;
-  return { ...audit, caseReference };
+  const partner = audit.parallelWithAuditId ? await store.get("audit", audit.parallelWithAuditId) : undefined;
+  const shown = isSealedFor(audit, partner, viewerId) ? sealed(audit) : { ...audit, sealed: false };
+  return { ...shown, caseReference };
 }
 
 async function visibleAudit(store: Store, viewer: Viewer, auditId: string): Promise<Saved<"audit">> {
@@ -65,7 +73,7 @@ async function visibleAudit(store: Store, viewer: Viewer, auditId: string): Prom
 }
 
 export function auditRoutes({ store, workflow, notificationsQueued }: ApiServices): Route[] {
-  const respond = async (audit: Saved<"audit">, status = 200) => ({ status, body: await auditView(store, audit), etag: audit.etag });
+  const respond = async (audit: Saved<"audit">, viewer: Viewer, status = 200) => ({ status, body: await auditView(store, audit, viewer.person.id), etag: audit.etag });
   return [
     route({
       method: "get",
@@ -85,7 +93,10 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
           filters.submittedAt = { gte: query.submittedFrom ?? "0000", lte: `${query.submittedTo ?? "9999-12-31"}T23:59:59.999Z` };
         }
         const page = await pageWithinScope(store, "audit", auditFilters(viewer), filters, "dueDate", query);
-        return { body: { audits: await Promise.all(page.records.map((audit) => auditView(store, audit))), nextCursor: page.nextCursor ?? null } };
+        const audits = await Promise.all(page.records.map((audit) => auditView(store, audit, viewer.person.id)));
+        // A sealed audit's grade is not there to filter by.
+        const shown = query.overallGrade === undefined ? audits : audits.filter((audit) => !audit.sealed);
+        return { body: { audits: shown, nextCursor: page.nextCursor ?? null } };
       },
     }),
     route({
@@ -96,7 +107,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       params: AuditParams,
       responses: { 200: "The audit", 404: "No such audit that you can see" },
       async handle({ viewer, params }) {
-        return respond(await visibleAudit(store, viewer, params.auditId));
+        return respond(await visibleAudit(store, viewer, params.auditId), viewer);
       },
     }),
     route({
@@ -133,7 +144,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
           audit = await workflow.assign(audit.id, body.auditorId, body.dueDate, viewer.person);
           notificationsQueued();
         }
-        return respond(audit, 201);
+        return respond(audit, viewer, 201);
       },
     }),
     route({
@@ -149,7 +160,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
         await visibleAudit(store, viewer, params.auditId);
         const audit = await workflow.assign(params.auditId, body.auditorId, body.dueDate, viewer.person, ifMatch);
         notificationsQueued();
-        return respond(audit);
+        return respond(audit, viewer);
       },
     }),
     route({
@@ -168,8 +179,8 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
         if (!person?.roles.includes("external_auditor")) {
           throw new DomainError("invalid_record", "Audits are shared with external auditors only; choose one.", { field: "personId" });
         }
-        if (audit.sharedWithIds.includes(person.id)) return respond(audit);
-        return respond(await store.update("audit", audit.id, { sharedWithIds: [...audit.sharedWithIds, person.id] }, ifMatch, viewer.person));
+        if (audit.sharedWithIds.includes(person.id)) return respond(audit, viewer);
+        return respond(await store.update("audit", audit.id, { sharedWithIds: [...audit.sharedWithIds, person.id] }, ifMatch, viewer.person), viewer);
       },
     }),
     route({
@@ -183,9 +194,9 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       async handle({ viewer, params, ifMatch }) {
         if (!canPlanAudits(viewer)) throw new DomainError("forbidden", "Only the QA lead or a manager who plans audits can change who an audit is shared with.");
         const audit = await visibleAudit(store, viewer, params.auditId);
-        if (!audit.sharedWithIds.includes(params.personId)) return respond(audit);
+        if (!audit.sharedWithIds.includes(params.personId)) return respond(audit, viewer);
         const sharedWithIds = audit.sharedWithIds.filter((personId) => personId !== params.personId);
-        return respond(await store.update("audit", audit.id, { sharedWithIds }, ifMatch, viewer.person));
+        return respond(await store.update("audit", audit.id, { sharedWithIds }, ifMatch, viewer.person), viewer);
       },
     }),
     route({
@@ -199,7 +210,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       responses: { 200: "The saved audit" },
       async handle({ viewer, params, body, ifMatch }) {
         await visibleAudit(store, viewer, params.auditId);
-        return respond(await workflow.assess(params.auditId, body, viewer.person, ifMatch));
+        return respond(await workflow.assess(params.auditId, body, viewer.person, ifMatch), viewer);
       },
     }),
     route({
@@ -212,7 +223,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
       responses: { 200: "The started audit" },
       async handle({ viewer, params, ifMatch }) {
         await visibleAudit(store, viewer, params.auditId);
-        return respond(await workflow.start(params.auditId, viewer.person, ifMatch));
+        return respond(await workflow.start(params.auditId, viewer.person, ifMatch), viewer);
       },
     }),
     route({
@@ -228,7 +239,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
         await visibleAudit(store, viewer, params.auditId);
         const audit = await workflow.decline(params.auditId, body.reason, viewer.person, ifMatch);
         notificationsQueued();
-        return respond(audit);
+        return respond(audit, viewer);
       },
     }),
     route({
@@ -243,7 +254,7 @@ export function auditRoutes({ store, workflow, notificationsQueued }: ApiService
         await visibleAudit(store, viewer, params.auditId);
         const { audit, moderation } = await workflow.submit(params.auditId, viewer.person, ifMatch);
         notificationsQueued();
-        return { body: { ...(await auditView(store, audit)), moderationId: moderation?.id ?? null }, etag: audit.etag };
+        return { body: { ...(await auditView(store, audit, viewer.person.id)), moderationId: moderation?.id ?? null }, etag: audit.etag };
       },
     }),
   ];

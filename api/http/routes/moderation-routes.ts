@@ -20,7 +20,11 @@ import { allRecords } from "../../store/all-records.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
 
-const sliceKinds = ["auditor", "team", "service", "type", "section", "month"] as const;
+const sliceKinds = ["auditor", "team", "service", "type", "section", "month", "kind"] as const;
+
+// A moderation counts once the moderator (or chair, or second parallel auditor) has graded.
+const gradedStatuses = ["awaiting_auditor", "escalated", "completed"] as const;
+const kindLabels = { peer: "Peer moderation", panel: "Moderation panel", external_parallel: "External parallel audit" } as const;
 
 const AgreementQuery = z
   .object({
@@ -30,6 +34,13 @@ const AgreementQuery = z
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "The period must end on or after it starts" });
 type AgreementQuery = z.infer<typeof AgreementQuery>;
+
+const PairsQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  by: z.enum(sliceKinds, { error: `by is one of: ${sliceKinds.join(", ")}` }).optional(),
+  key: z.string().min(1).max(100).optional(),
+});
 
 interface Slice {
   key: string;
@@ -46,7 +57,23 @@ interface Agreement {
   slices: Slice[];
 }
 
-async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery): Promise<Agreement> {
+/** One auditor–moderator pair of grades, with what it is about, for drill-down. */
+export interface PairRow {
+  key: string;
+  label: string;
+  moderationId: string;
+  auditId: string;
+  caseReference: string | null;
+  kind: string;
+  sectionKey: string;
+  section: string;
+  auditorGrade: string;
+  moderatorGrade: string;
+  completedAt: string;
+  pair: GradePair;
+}
+
+async function pairRows(store: Store, viewer: Viewer, query: AgreementQuery): Promise<{ rows: PairRow[]; categoryCount: number }> {
   const names = new Map<string, string>();
   const nameOf = async (kind: "person" | "team" | "service", id: string | undefined) => {
     if (!id) return "Not recorded";
@@ -56,33 +83,67 @@ async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery)
     }
     return names.get(`${kind}:${id}`)!;
   };
-  const rows: { key: string; label: string; moderationId: string; pair: GradePair }[] = [];
+  // A handful of tools and cases behind many moderations: read each once.
+  const tools = new Map<string, Promise<{ tool?: Saved<"auditTool">; scale?: Saved<"gradeScale"> }>>();
+  const toolOf = (toolId: string) => {
+    if (!tools.has(toolId)) {
+      tools.set(
+        toolId,
+        store.get("auditTool", toolId).then(async (tool) => ({ tool, scale: tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined })),
+      );
+    }
+    return tools.get(toolId)!;
+  };
+  const references = new Map<string, Promise<string | null>>();
+  const caseReferenceOf = (caseId: string) => {
+    if (!references.has(caseId)) references.set(caseId, store.get("caseReference", caseId).then((reference) => reference?.reference ?? null));
+    return references.get(caseId)!;
+  };
+  const rows: PairRow[] = [];
   let categoryCount = 4;
-  for (const moderation of await allRecords(store, "moderation", { where: { status: "completed" } })) {
+  for (const moderation of await allRecords(store, "moderation", { where: { status: { in: gradedStatuses } } })) {
     const day = moderation.completedAt?.slice(0, 10);
     if (!day || (query.from && day < query.from) || (query.to && day > query.to)) continue;
     const audit = await store.get("audit", moderation.auditId);
     if (!audit || !canSeeAudit(viewer, audit)) continue;
-    const tool = await store.get("auditTool", audit.toolId);
-    const scale = tool ? await store.get("gradeScale", tool.gradeScaleId) : undefined;
+    const { tool, scale } = await toolOf(audit.toolId);
     if (!tool || !scale) continue;
     categoryCount = scale.grades.length;
+    const caseReference = await caseReferenceOf(audit.caseId);
+    const labelOf = (key: string) => scale.grades.find((grade) => grade.key === key)?.label ?? key;
     for (const grade of moderation.grades) {
       const [pair] = moderatedGradePairs([grade], scale);
       if (!pair) continue;
       const { key, label } = await sliceOf(query.by, audit, moderation, grade.sectionKey, tool, nameOf);
-      rows.push({ key, label, moderationId: moderation.id, pair });
+      rows.push({
+        key,
+        label,
+        moderationId: moderation.id,
+        auditId: audit.id,
+        caseReference,
+        kind: kindLabels[moderation.kind],
+        sectionKey: grade.sectionKey,
+        section: sectionTitle(tool, grade.sectionKey),
+        auditorGrade: labelOf(grade.auditorGrade),
+        moderatorGrade: labelOf(grade.moderatorGrade!),
+        completedAt: moderation.completedAt!,
+        pair,
+      });
     }
   }
+  return { rows, categoryCount };
+}
 
-  const sliceFrom = (key: string, label: string, members: typeof rows): Slice => ({
+async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery): Promise<Agreement> {
+  const { rows, categoryCount } = await pairRows(store, viewer, query);
+  const sliceFrom = (key: string, label: string, members: PairRow[]): Slice => ({
     key,
     label,
     moderationIds: [...new Set(members.map((row) => row.moderationId))],
     statistics: agreementStatistics(members.map((row) => row.pair), categoryCount),
     shift: gradeShift(members.map((row) => row.pair)),
   });
-  const groups = new Map<string, typeof rows>();
+  const groups = new Map<string, PairRow[]>();
   for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
   return {
     period: { from: query.from ?? null, to: query.to ?? null },
@@ -91,6 +152,9 @@ async function agreementFor(store: Store, viewer: Viewer, query: AgreementQuery)
     slices: query.by ? [...groups].map(([key, members]) => sliceFrom(key, members[0]!.label, members)).sort((a, b) => a.label.localeCompare(b.label)) : [],
   };
 }
+
+const sectionTitle = (tool: Saved<"auditTool">, sectionKey: string) =>
+  sectionKey === "overall" ? "Overall grade" : (tool.sections.find((section) => section.key === sectionKey)?.title ?? sectionKey);
 
 async function sliceOf(
   by: AgreementQuery["by"],
@@ -110,7 +174,9 @@ async function sliceOf(
     case "type":
       return { key: audit.type, label: auditTypeLabels[audit.type] };
     case "section":
-      return { key: sectionKey, label: sectionKey === "overall" ? "Overall grade" : (tool.sections.find((section) => section.key === sectionKey)?.title ?? sectionKey) };
+      return { key: sectionKey, label: sectionTitle(tool, sectionKey) };
+    case "kind":
+      return { key: moderation.kind, label: kindLabels[moderation.kind] };
     case "month": {
       const month = moderation.completedAt!.slice(0, 7);
       return { key: month, label: month };
@@ -120,8 +186,10 @@ async function sliceOf(
   }
 }
 
+const listStatuses = ["requested", "awaiting_auditor", "escalated", "completed"] as const;
 const ModerationListQuery = z.object({
-  status: z.enum(["requested", "completed"], { error: "status is one of: requested, completed" }).optional(),
+  status: z.enum(listStatuses, { error: `status is one of: ${listStatuses.join(", ")}` }).optional(),
+  auditId: z.string().min(1).max(100).optional(),
 });
 type ModerationListQuery = z.infer<typeof ModerationListQuery>;
 
@@ -129,12 +197,20 @@ interface ModerationSummary {
   id: string;
   auditId: string;
   caseReference: string | null;
+  auditorId: string | null;
   auditorName: string | null;
+  moderatorId: string;
   moderatorName: string | null;
   sampledBecause: string;
-  status: "requested" | "completed";
+  sampleSeed: string | null;
+  kind: Saved<"moderation">["kind"];
+  status: Saved<"moderation">["status"];
   outcome: string | null;
   completedAt: string | null;
+  resolvedAt: string | null;
+  /** A parallel audit: the external auditor's audit. */
+  parallelAuditId: string | null;
+  escalatedToName: string | null;
 }
 
 /** The moderations whose audit the viewer can see, newest first (completed ones by when they were completed). */
@@ -146,7 +222,8 @@ async function moderationsFor(store: Store, viewer: Viewer, query: ModerationLis
     return names.get(id) ?? null;
   };
   const found: (ModerationSummary & { sortKey: string })[] = [];
-  for (const moderation of await allRecords(store, "moderation", query.status ? { where: { status: query.status } } : {})) {
+  const where = { ...(query.status ? { status: query.status } : {}), ...(query.auditId ? { auditId: query.auditId } : {}) };
+  for (const moderation of await allRecords(store, "moderation", { where })) {
     const audit = await store.get("audit", moderation.auditId);
     if (!audit || !canSeeAudit(viewer, audit)) continue;
     const reference = await store.get("caseReference", audit.caseId);
@@ -154,12 +231,19 @@ async function moderationsFor(store: Store, viewer: Viewer, query: ModerationLis
       id: moderation.id,
       auditId: audit.id,
       caseReference: reference?.reference ?? null,
+      auditorId: audit.auditorId ?? null,
       auditorName: await personName(audit.auditorId),
+      moderatorId: moderation.moderatorId,
       moderatorName: await personName(moderation.moderatorId),
       sampledBecause: moderation.sampledBecause,
+      sampleSeed: moderation.sampleSeed ?? null,
+      kind: moderation.kind,
       status: moderation.status,
       outcome: moderation.outcome ?? null,
       completedAt: moderation.completedAt ?? null,
+      resolvedAt: moderation.resolvedAt ?? null,
+      parallelAuditId: moderation.parallelAuditId ?? null,
+      escalatedToName: await personName(moderation.escalatedToId),
       sortKey: moderation.completedAt ?? moderation.createdAt,
     });
   }
@@ -195,7 +279,7 @@ export function moderationRoutes({ store }: ApiServices): Route[] {
       method: "get",
       path: "/api/moderations",
       tag: "Moderation",
-      summary: "Moderations of the audits you can see (requested or completed), newest first, with the case reference, auditor and moderator",
+      summary: "Moderations of the audits you can see (by status, or of one audit), newest first, with the case reference, auditor and moderator",
       query: ModerationListQuery,
       responses: { 200: "The moderations" },
       handle: async ({ viewer, query }) => ({ body: { moderations: await moderationsFor(store, viewer, query) } }),
@@ -208,6 +292,19 @@ export function moderationRoutes({ store }: ApiServices): Route[] {
       query: AgreementQuery,
       responses: { 200: "Agreement statistics (too few pairs are flagged, never hidden)" },
       handle: async ({ viewer, query }) => ({ body: await agreementFor(store, viewer, query) }),
+    }),
+    route({
+      method: "get",
+      path: "/api/moderation/pairs",
+      tag: "Moderation",
+      summary: "The pairs of grades behind one agreement figure: the slice `key` of the same period and `by`, or every pair without a key",
+      query: PairsQuery,
+      responses: { 200: "The pairs, oldest first" },
+      async handle({ viewer, query }) {
+        const { rows } = await pairRows(store, viewer, query);
+        const chosen = rows.filter((row) => query.key === undefined || row.key === query.key).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+        return { body: { key: query.key ?? null, pairs: chosen.map(({ pair: _pair, key: _key, label: _label, ...row }) => row) } };
+      },
     }),
     route({
       method: "get",

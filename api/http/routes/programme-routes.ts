@@ -73,7 +73,7 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
       responses: { 200: "The programme and its audits" },
       async handle({ viewer, params }) {
         const programme = await programmeOf(store, params.programmeId);
-        const audits = await Promise.all((await programmeAudits(viewer, programme.id)).map((audit) => auditView(store, audit)));
+        const audits = await Promise.all((await programmeAudits(viewer, programme.id)).map((audit) => auditView(store, audit, viewer.person.id)));
         return { body: { ...programme, audits }, etag: programme.etag };
       },
     }),
@@ -137,7 +137,7 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
           const updated = await tx.update("auditProgramme", programme.id, { samplingSeed: seed }, programme.etag, viewer.person);
           return { saved: updated, created: audits };
         });
-        return { body: { programme: saved, audits: await Promise.all(created.map((audit) => auditView(store, audit))) }, etag: saved.etag };
+        return { body: { programme: saved, audits: await Promise.all(created.map((audit) => auditView(store, audit, viewer.person.id))) }, etag: saved.etag };
       },
     }),
     route({
@@ -164,10 +164,10 @@ export function programmeRoutes({ store, workflow, notificationsQueued }: ApiSer
         for (const audit of planned) {
           const auditorId = matches.get(audit.id);
           if (!auditorId) {
-            unassigned.push((await auditView(store, audit)).caseReference);
+            unassigned.push((await auditView(store, audit, viewer.person.id)).caseReference);
             continue;
           }
-          assigned.push(await auditView(store, await workflow.assign(audit.id, auditorId, body.dueDate ?? audit.dueDate, viewer.person)));
+          assigned.push(await auditView(store, await workflow.assign(audit.id, auditorId, body.dueDate ?? audit.dueDate, viewer.person), viewer.person.id));
         }
         notificationsQueued();
         return { body: { assigned, unassigned } };

@@ -2,6 +2,7 @@
 // link to the standards they test; a tool already used by audits is revised
 // as a new version, never changed under them; and each standard shows how
 // audits have graded practice against it over time.
+import { awaitingParallelPartner } from "../../domain/parallel-audit.js";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
 import { AuditSection, AuditType, ReflectivePrompt } from "../../domain/records/audit-tool.js";
@@ -105,7 +106,7 @@ export function standardsRoutes({ store }: ApiServices): Route[] {
         for (const audit of submitted) {
           const month = audit.submittedAt?.slice(0, 7);
           const sections = sectionsTesting.get(audit.toolId);
-          if (!month || !sections) continue;
+          if (!month || !sections || awaitingParallelPartner(audit)) continue; // a sealed parallel audit's grades are not counted yet
           for (const grade of audit.sectionGrades.filter((sectionGrade) => sections.has(sectionGrade.sectionKey))) {
             const byGrade = counts.get(month) ?? new Map<string, number>();
             byGrade.set(grade.grade, (byGrade.get(grade.grade) ?? 0) + 1);

@@ -68,6 +68,10 @@ function auditsSql(request: DashboardRequest, params: SqlValue[]): string {
   return parts.join(" AND ");
 }
 
+// A parallel audit submitted before its partner is sealed (as awaitingParallelPartner in the domain): no grades counted.
+const sealedOr = (value: string) =>
+  `CASE WHEN json_extract(a.body, '$.parallelWithAuditId') IS NOT NULL AND json_extract(a.body, '$.status') = 'submitted' THEN NULL ELSE ${value} END`;
+
 interface CountRow {
   part: "audits" | "sections";
   status: string;
@@ -106,8 +110,8 @@ export class SqliteDashboardReadModel implements DashboardReadModel {
       .prepare(
         `WITH audit AS MATERIALIZED (
            SELECT json_extract(a.body, '$.status') AS status, json_extract(a.body, '$.type') AS type,
-                  json_extract(a.body, '$.overallGrade') AS grade, substr(json_extract(a.body, '$.submittedAt'), 1, 7) AS month,
-                  json_extract(a.body, '$.dueDate') AS dueDate, json_extract(a.body, '$.sectionGrades') AS sectionGrades
+                  ${sealedOr("json_extract(a.body, '$.overallGrade')")} AS grade, substr(json_extract(a.body, '$.submittedAt'), 1, 7) AS month,
+                  json_extract(a.body, '$.dueDate') AS dueDate, ${sealedOr("json_extract(a.body, '$.sectionGrades')")} AS sectionGrades
            FROM records AS a WHERE ${where})
          SELECT 'audits' AS part, status, type, grade, month,
                 coalesce(dueDate < ? AND status NOT IN (${placeholders(finishedStatuses)}), 0) AS overdue, NULL AS sectionKey, count(*) AS count

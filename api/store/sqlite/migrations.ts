@@ -37,11 +37,41 @@ const indexedAtVersion4: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["frameworkComponent", ["number"]],
 ];
 
+const indexedAtVersion6: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["outboxMessage", ["subjectId", "announcedAt"]],
+  ["bulletin", ["status", "authorId", "publishAt"]],
+  ["bulletinRead", ["bulletinId", "personId"]],
+  ["youSaidWeDid", ["status", "authorId"]],
+];
+
+const indexedAtVersion7: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["feedback", ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"]],
+  ["observation", ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"]],
+  ["feedback360Round", ["supervisorId", "requestedById", "teamId", "auditId", "status"]],
+  ["feedback360Answer", ["roundId"]],
+];
+
+const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["survey", ["status", "kind", "seriesId", "opensOn", "closesOn"]],
+  ["surveyParticipation", ["surveyId", "personId", "occasion"]],
+  ["surveyTally", ["surveyId", "groupKey"]],
+  ["surveySettings", ["authorityId"]],
+];
+
 const indexedAtVersion9: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["kpiDefinition", ["code"]],
   ["kpiValue", ["kpiId", "month", "teamId", "serviceId", "importId"]],
   ["kpiImport", ["status", "importedById"]],
   ["focusedAuditProposal", ["kpiId", "status", "proposalKey"]],
+];
+
+const indexedAtVersion10: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["action", ["sourceId"]],
+  ["performanceMeeting", ["kind", "heldOn"]],
+  ["reportNarrative", ["period", "scopeKey"]],
+  ["selfEvaluation", ["year", "status"]],
+  ["sefStatement", ["selfEvaluationId", "area"]],
+  ["improvementPriority", ["selfEvaluationId", "status"]],
 ];
 
 function createFieldIndexes(db: Database.Database, indexed: ReadonlyArray<readonly [string, readonly string[]]>): void {
@@ -114,9 +144,43 @@ export const migrations: readonly Migration[] = [
     up: (db) => createFieldIndexes(db, indexedAtVersion4),
   },
   {
+    version: 6,
+    name: "learning bulletins, their reads, \"you said, we did\", and outbox deliveries by subject",
+    up: (db) => createFieldIndexes(db, indexedAtVersion6),
+  },
+  {
+    version: 7,
+    name: "feedback from children and families, practice observation and 360-degree feedback",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion7);
+      // One record per imported row, whichever import brings it.
+      db.exec(`CREATE UNIQUE INDEX records_feedback_unique_import ON records (json_extract(body, '$.importKey')) WHERE kind = 'feedback' AND json_extract(body, '$.importKey') IS NOT NULL`);
+    },
+  },
+  {
+    version: 8,
+    name: "workforce voice: surveys, participation and anonymous tallies",
+    up: (db) => {
+      createFieldIndexes(db, indexedAtVersion8);
+      // A person answers a survey once (once per audit for reflective feedback), whatever the code path.
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyParticipation_once ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.personId'), json_extract(body, '$.occasion')) WHERE kind = 'surveyParticipation'`,
+      );
+      // One tally per survey and group (team, or service for staff not in a team).
+      db.exec(
+        `CREATE UNIQUE INDEX records_surveyTally_one_per_group ON records (json_extract(body, '$.surveyId'), json_extract(body, '$.groupKey')) WHERE kind = 'surveyTally'`,
+      );
+    },
+  },
+  {
     version: 9,
     name: "performance data: KPI definitions, values, imports and focused audit proposals",
     up: (db) => createFieldIndexes(db, indexedAtVersion9),
+  },
+  {
+    version: 10,
+    name: "performance meetings, report narratives, the self-evaluation and improvement plan; actions by source",
+    up: (db) => createFieldIndexes(db, indexedAtVersion10),
   },
 ];
 

@@ -16,7 +16,7 @@ import {
   type RecordOf,
 } from "../../domain/records/index.js";
 import type { Actor, AuditLogQuery, Page, RecordOperations, RecordQuery, Saved, Store } from "../port.js";
-import { changesBetween, mergeChanges, type FieldChanges } from "../record-changes.js";
+import { auditLogChanges, mergeChanges, type FieldChanges } from "../record-changes.js";
 import { encodeCursor, pageSql } from "./query-sql.js";
 import { migrate } from "./migrations.js";
 
@@ -97,7 +97,7 @@ class SqliteRecordOperations {
         }
         throw error;
       }
-      this.log(at, actor, "create", kind, id, changesBetween(undefined, record));
+      this.log(at, actor, "create", kind, id, auditLogChanges(kind, undefined, record));
     })();
     return { ...record, id, etag: etagOf(1), createdAt: at, updatedAt: at } as Saved<K>;
   }
@@ -122,7 +122,7 @@ class SqliteRecordOperations {
       this.db
         .prepare("UPDATE records SET version = ?, body = ?, updated_at = ? WHERE kind = ? AND id = ?")
         .run(version, JSON.stringify(record), at, kind, id);
-      this.log(at, actor, "update", kind, id, changesBetween(before, record));
+      this.log(at, actor, "update", kind, id, auditLogChanges(kind, before, record));
       return { ...record, id, etag: etagOf(version), createdAt: current.createdAt, updatedAt: at } as Saved<K>;
     })();
   }
@@ -133,7 +133,7 @@ class SqliteRecordOperations {
     this.db.transaction(() => {
       const current = this.requireCurrent(kind, id, ifMatch);
       this.db.prepare("DELETE FROM records WHERE kind = ? AND id = ?").run(kind, id);
-      this.log(this.now().toISOString(), actor, "delete", kind, id, changesBetween(withoutMeta(current), undefined));
+      this.log(this.now().toISOString(), actor, "delete", kind, id, auditLogChanges(kind, withoutMeta(current), undefined));
     })();
   }
 

@@ -13,6 +13,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     detail: string,
     readonly problems: FieldProblem[] = [],
+    /** The problem's other members, such as an import's rejected rows. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = "ApiProblem";
@@ -52,11 +54,11 @@ export function queryString(query: Record<string, QueryValue> = {}): string {
 
 async function problemFrom(response: Response): Promise<ApiProblem> {
   try {
-    const problem = (await response.json()) as { code?: string; title?: string; detail?: string; problems?: FieldProblem[]; field?: string };
+    const problem = (await response.json()) as { code?: string; title?: string; detail?: string; problems?: FieldProblem[]; field?: string; [member: string]: unknown };
     const detail = problem.detail ?? response.statusText;
     // A rule the server checks (not the request's shape) names its one field at the top level.
     const problems = problem.problems ?? (problem.field ? [{ field: problem.field, message: detail }] : []);
-    return new ApiProblem(response.status, problem.code ?? "error", problem.title ?? "Something went wrong", detail, problems);
+    return new ApiProblem(response.status, problem.code ?? "error", problem.title ?? "Something went wrong", detail, problems, problem);
   } catch {
     return new ApiProblem(response.status, "error", "Something went wrong", "Golden Thread's server did not answer properly. Try again in a minute.");
   }

@@ -11,7 +11,7 @@ export type AuditStatus =
   | "declined"
   | "cancelled";
 
-export type AuditType = "regular" | "thematic" | "multi_agency" | "focused" | "external";
+export type AuditType = "regular" | "thematic" | "multi_agency" | "focused" | "external" | "supervision";
 
 export interface Me {
   id: string;
@@ -42,6 +42,12 @@ export interface Audit {
   answers: { questionKey: string; answer: string }[];
   sectionGrades: { sectionKey: string; grade: string }[];
   overallGrade?: string;
+  /** The moderated (or QA lead's) overall grade once moderation is resolved; overallGrade stays the auditor's. */
+  finalOverallGrade?: string;
+  /** One of an external parallel audit: the other audit of the same case. */
+  parallelWithAuditId?: string;
+  /** Sealed: its grades, answers and findings are hidden until both parallel audits are submitted. */
+  sealed?: boolean;
   findings: { workingWell: string[]; needsToBeBetter: string[] };
   reflection?: { answers: { promptKey: string; answer: string; answeredAt: string }[]; skippedPromptKeys: string[]; finishedAt?: string };
   childFamilyView?: { soughtFrom: "child" | "parent_or_carer" | "family" | "not_sought"; method: string; summary: string };

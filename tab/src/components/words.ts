@@ -8,6 +8,7 @@ export const auditTypeWords: Record<AuditType, string> = {
   multi_agency: "Multi-agency audit",
   focused: "Focused audit",
   external: "Externally commissioned audit",
+  supervision: "Supervision audit",
 };
 
 /** Plural, for headings such as "Regular case audits graded Good". */
@@ -17,6 +18,7 @@ export const auditTypePlural: Record<AuditType, string> = {
   multi_agency: "Multi-agency audits",
   focused: "Focused audits",
   external: "Externally commissioned audits",
+  supervision: "Supervision audits",
 };
 
 export const auditStatusWords: Record<AuditStatus, string> = {

@@ -5,7 +5,7 @@
 // Imports name the .js file so that the tests (Node, NodeNext) can import it too.
 import type { AuditType } from "../api/types.js";
 
-export const auditTypeOrder: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external"];
+export const auditTypeOrder: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external", "supervision"];
 
 export interface DashboardFilters {
   serviceId?: string;

@@ -32,6 +32,7 @@ export const auditTypeLabels: Record<AuditType, string> = {
   multi_agency: "Multi-agency",
   focused: "Focused",
   external: "External",
+  supervision: "Supervision",
 };
 
 export function statusLabel(status: string): string {

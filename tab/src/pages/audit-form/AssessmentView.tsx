@@ -47,6 +47,12 @@ export function AssessmentView({ audit, tool }: { audit: Audit; tool: AuditTool 
 
   return (
     <>
+      {audit.sealed && (
+        <PageText>
+          This is one of an external parallel audit. Its answers, grades and findings stay hidden until both audits of the case are submitted, so that each
+          auditor judges the case independently.
+        </PageText>
+      )}
       {tool.sections.map((section) => (
         <section key={section.key} className={sectionStyles.section} aria-labelledby={`section-${section.key}`}>
           <Subtitle1 as="h3" id={`section-${section.key}`} className={sectionStyles.heading}>
@@ -63,7 +69,8 @@ export function AssessmentView({ audit, tool }: { audit: Audit; tool: AuditTool 
           Overall
         </Subtitle1>
         <dl className={styles.list}>
-          {item("Overall grade", gradeLabel(audit.overallGrade), "Not graded yet")}
+          {item("Overall grade", gradeLabel(audit.overallGrade), audit.sealed ? "Hidden until both audits are in" : "Not graded yet")}
+          {audit.finalOverallGrade !== undefined && audit.finalOverallGrade !== audit.overallGrade && item("Final grade after moderation", gradeLabel(audit.finalOverallGrade), "")}
           {findings("What is working well", audit.findings.workingWell)}
           {findings("What needs to be better", audit.findings.needsToBeBetter)}
         </dl>

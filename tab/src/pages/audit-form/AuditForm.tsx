@@ -14,6 +14,7 @@ import { useSession } from "../../session/session-context";
 import { problemMessage, useApiData } from "../../session/use-api-data";
 import { AssessmentFields, gradeGroupId, OVERALL_GRADE_ID } from "./AssessmentFields";
 import { canPlanAudits } from "../programmes/shared-parts";
+import { AuditModeration } from "../moderation/AuditModeration";
 import { AssessmentView } from "./AssessmentView";
 import { AuditFacts } from "./AuditFacts";
 import { AuditorAndSharing } from "./AuditorAndSharing";
@@ -219,7 +220,10 @@ function LoadedAudit({ loaded }: { loaded: Loaded }) {
           {editable ? (
             <EditableAudit form={form} tool={tool} api={api} reloading={reloading} onReload={() => void reloadAfterConflict()} onSubmitted={setOutcome} />
           ) : (
-            <AssessmentView audit={audit} tool={tool} />
+            <>
+              <AssessmentView audit={audit} tool={tool} />
+              <AuditModeration auditId={audit.id} gradeLabel={(key) => (key ? (tool.gradeScale?.grades.find((grade) => grade.key === key)?.label ?? key) : undefined)} />
+            </>
           )}
         </div>
       </div>

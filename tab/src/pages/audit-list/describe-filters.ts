@@ -19,7 +19,7 @@ export const auditListFilterNames = [
 ] as const;
 
 const statuses: readonly AuditStatus[] = ["planned", "assigned", "reflection_requested", "in_progress", "submitted", "in_moderation", "completed", "declined", "cancelled"];
-const types: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external"];
+const types: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external", "supervision"];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface AuditListFilters {

@@ -22,7 +22,7 @@ export const standardSources = [
   "What children and families say matters to them",
 ] as const;
 
-export const auditTypeOrder: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external"];
+export const auditTypeOrder: readonly AuditType[] = ["regular", "thematic", "multi_agency", "focused", "external", "supervision"];
 
 /** Newest version of each tool first within its name, names in order. */
 export function byNameThenVersion(a: VersionedTool, b: VersionedTool): number {

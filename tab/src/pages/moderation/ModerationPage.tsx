@@ -1,17 +1,22 @@
-// #/moderation: the audits waiting for a moderator, and how closely
-// moderators agreed with auditors' grades. The period and "show by" live in
-// the address (#/moderation?from=2026-10-01&to=2026-12-31&by=section), so a
-// view can be shared; every figure opens the moderations behind it; the same
-// figures download as a CSV file (fetched with the session's token).
+// #/moderation: the moderation queues (one for each kind of work waiting),
+// how closely moderators agreed with auditors' grades, and agreement over
+// time. The period and "show by" live in the address
+// (#/moderation?from=2026-10-01&to=2026-12-31&by=section), so a view can be
+// shared; every figure opens the moderations and the pairs of grades behind
+// it (…&pairs=<key>); the same figures download as a CSV file (fetched with
+// the session's token). #/moderation?compare=<id> shows an external parallel
+// audit side by side.
 import { Button, Field, Input, Link, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
+import { saveFile } from "../../api/save-file";
 import { DataCell } from "../../components/DataCell";
 import { Loading, LoadError } from "../../components/LoadState";
 import { PageText } from "../../components/PageText";
 import { useTableStyles } from "../../components/table-styles";
-import { auditHref } from "../../routes";
+import { monthLabel } from "../../dashboard/dashboard-filters";
+import { auditHref, hrefFor } from "../../routes";
 import { useSession, type Session } from "../../session/session-context";
-import { useApiData } from "../../session/use-api-data";
+import { allPages, useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
 import {
   coefficientText,
@@ -25,6 +30,12 @@ import {
   type AgreementSlice,
   type ModerationSummary,
 } from "./moderation-words";
+import { AgreementOverTime } from "./AgreementOverTime";
+import { GradePairsTable } from "./GradePairsTable";
+import { ModerationQueues } from "./ModerationQueues";
+import { PanelDialog, ParallelAuditDialog, type StaffMember } from "./ModerationDialogs";
+import { ParallelComparisonView } from "./ParallelComparisonView";
+import { SamplingRule } from "./SamplingRule";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
@@ -44,6 +55,8 @@ const useStyles = makeStyles({
   explanations: { margin: 0, marginTop: tokens.spacingVerticalM, paddingInlineStart: tokens.spacingHorizontalXL },
   download: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalM },
   summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink },
+  // A target of its own above the disclosure under it (WCAG 2.5.8).
+  pairsLink: { display: "inline-flex", alignItems: "center", minHeight: "24px" },
   // Case references side by side, spaced so each link is a target of its own (WCAG 2.5.8).
   list: {
     display: "flex",
@@ -66,19 +79,53 @@ export function ModerationPage() {
   const byValue = query.get("by");
   const by = isShowBy(byValue) ? byValue : "";
   const agreementQuery = { from, to, by: by || undefined };
+  const compare = query.get("compare");
+  const pairs = query.get("pairs");
+  const pairsByValue = query.get("pairsBy");
+  const pairsBy = isShowBy(pairsByValue) && pairsByValue ? pairsByValue : by;
+  const pairsHref = (key: string, sliceBy?: string) => hrefFor("moderation", { from, to, by: by || undefined, pairs: key, pairsBy: sliceBy });
   const waitingHeading = useId();
   const agreementHeading = useId();
+  const isQaLead = session.me.roles.includes("qa_lead");
+  const [panelFor, setPanelFor] = useState<ModerationSummary | undefined>();
+  const [settingUpParallel, setSettingUpParallel] = useState(false);
+  const [done, setDone] = useState("");
+  // What the QA lead's set-up dialogs choose from.
+  const choices = useApiData(
+    async (api) => {
+      if (!isQaLead) return undefined;
+      const tools = (await api.get<{ auditTools: { id: string; name: string; supersededById?: string }[] }>("/api/audit-tools")).body.auditTools.filter((tool) => !tool.supersededById);
+      const scale = tools[0] ? (await api.get<{ gradeScale?: { grades: { key: string; label: string }[] } }>(`/api/audit-tools/${encodeURIComponent(tools[0].id)}`)).body.gradeScale : undefined;
+      return {
+        staff: (await api.get<{ people: StaffMember[] }>("/api/people")).body.people,
+        cases: await allPages<{ id: string; reference: string }>(api, "/api/cases", "cases"),
+        tools,
+        grades: scale?.grades ?? [],
+      };
+    },
+    [isQaLead],
+  );
+  const setUp = choices.state.kind === "ok" ? choices.state.data : undefined;
 
   const moderations = useApiData(
     (api) => api.get<{ moderations: ModerationSummary[] }>("/api/moderations").then(({ body }) => body.moderations),
     [],
   );
   const agreement = useApiData((api) => api.get<Agreement>("/api/moderation/agreement", agreementQuery).then(({ body }) => body), [from, to, by]);
+  const byMonth = useApiData((api) => api.get<Agreement>("/api/moderation/agreement", { from, to, by: "month" }).then(({ body }) => body), [from, to]);
   const byId = useMemo(
     () => new Map((moderations.state.kind === "ok" ? moderations.state.data : []).map((moderation) => [moderation.id, moderation])),
     [moderations.state],
   );
-  const waiting = moderations.state.kind === "ok" ? moderations.state.data.filter((moderation) => moderation.status === "requested") : [];
+  const pairsTitle = (() => {
+    if (!pairs) return "";
+    if (pairs === "all") return "all moderated grades";
+    if (pairsBy === "month" && /^\d{4}-\d{2}$/.test(pairs)) return monthLabel(pairs);
+    const slices = agreement.state.kind === "ok" ? agreement.state.data.slices : [];
+    return slices.find((slice) => slice.key === pairs)?.label ?? pairs;
+  })();
+
+  if (compare) return <ParallelComparisonView moderationId={compare} />;
 
   return (
     <>
@@ -86,12 +133,51 @@ export function ModerationPage() {
 
       <section className={styles.section} aria-labelledby={waitingHeading}>
         <Subtitle1 as="h3" id={waitingHeading} className={styles.heading}>
-          Waiting for moderation
+          Moderation queues
         </Subtitle1>
-        <PageText>Moderators agree with the grades or re-grade from the card in their Teams chat.</PageText>
+        <PageText>
+          Moderators agree with the grades or re-grade from the card in their Teams chat. The auditor accepts a re-grade or disagrees; the QA lead decides a
+          disagreement, finally.
+        </PageText>
         {moderations.state.kind === "loading" && <Loading label="Finding moderations…" />}
         {moderations.state.kind === "error" && <LoadError message={moderations.state.message} onRetry={moderations.reload} />}
-        {moderations.state.kind === "ok" && <WaitingTable waiting={waiting} />}
+        <SamplingRule api={session.api} canChange={setUp !== undefined} grades={setUp?.grades ?? []} />
+        {setUp && (
+          <div className={styles.download}>
+            <Button onClick={() => setSettingUpParallel(true)}>Set up an external parallel audit</Button>
+          </div>
+        )}
+        <div role="status">{done && <PageText>{done}</PageText>}</div>
+        {moderations.state.kind === "ok" && <ModerationQueues moderations={moderations.state.data} onConvenePanel={setUp ? setPanelFor : undefined} />}
+        {setUp && (
+          <>
+            <PanelDialog
+              open={panelFor !== undefined}
+              api={session.api}
+              moderation={panelFor}
+              staff={setUp.staff}
+              onClose={() => setPanelFor(undefined)}
+              onDone={(message) => {
+                setPanelFor(undefined);
+                setDone(message);
+                moderations.reload();
+              }}
+            />
+            <ParallelAuditDialog
+              open={settingUpParallel}
+              api={session.api}
+              staff={setUp.staff}
+              cases={setUp.cases}
+              tools={setUp.tools}
+              onClose={() => setSettingUpParallel(false)}
+              onDone={(message) => {
+                setSettingUpParallel(false);
+                setDone(message);
+                moderations.reload();
+              }}
+            />
+          </>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={agreementHeading}>
@@ -128,50 +214,47 @@ export function ModerationPage() {
 
         <CsvDownload session={session} query={agreementQuery} />
 
+        {pairs && (
+          <GradePairsTable
+            pairsKey={pairs}
+            title={pairsTitle}
+            query={{ from, to, by: pairs === "all" ? undefined : pairsBy || undefined }}
+            closeHref={hrefFor("moderation", { from, to, by: by || undefined })}
+          />
+        )}
+
         {agreement.state.kind === "loading" && <Loading label="Working out agreement…" />}
         {agreement.state.kind === "error" && <LoadError message={agreement.state.message} onRetry={agreement.reload} />}
         {agreement.state.kind === "ok" && (
-          <AgreementTable agreement={agreement.state.data} byId={byId} byLabel={showByChoices.find((choice) => choice.value === by)?.label ?? ""} />
+          <AgreementTable
+            agreement={agreement.state.data}
+            byId={byId}
+            byLabel={showByChoices.find((choice) => choice.value === by)?.label ?? ""}
+            pairsHref={(key) => pairsHref(key)}
+          />
         )}
+      </section>
+
+      <section className={styles.section} aria-label="Agreement over time">
+        {byMonth.state.kind === "loading" && <Loading label="Working out agreement by month…" />}
+        {byMonth.state.kind === "error" && <LoadError message={byMonth.state.message} onRetry={byMonth.reload} />}
+        {byMonth.state.kind === "ok" && <AgreementOverTime months={byMonth.state.data.slices} pairsHref={(key) => pairsHref(key, "month")} />}
       </section>
     </>
   );
 }
 
-function WaitingTable({ waiting }: { waiting: ModerationSummary[] }) {
-  const tableStyles = useTableStyles();
-  if (waiting.length === 0) return <PageText>No audits are waiting for moderation.</PageText>;
-  return (
-    <table className={tableStyles.table}>
-      <caption className={tableStyles.caption}>Audits waiting for a moderator, newest first</caption>
-      <thead className={tableStyles.head}>
-        <tr>
-          {["Case", "Auditor", "Moderator", "Why it was sampled"].map((column) => (
-            <th key={column} scope="col" className={tableStyles.headerCell}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className={tableStyles.body}>
-        {waiting.map((moderation) => (
-          <tr key={moderation.id} className={tableStyles.row}>
-            <DataCell label="Case" header>
-              <Link inline href={auditHref(moderation.auditId)}>
-                {moderation.caseReference ?? "Case not recorded"}
-              </Link>
-            </DataCell>
-            <DataCell label="Auditor">{moderation.auditorName ?? "Not recorded"}</DataCell>
-            <DataCell label="Moderator">{moderation.moderatorName ?? "Not recorded"}</DataCell>
-            <DataCell label="Why it was sampled">{moderation.sampledBecause || "Not recorded"}</DataCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function AgreementTable({ agreement, byId, byLabel }: { agreement: Agreement; byId: Map<string, ModerationSummary>; byLabel: string }) {
+function AgreementTable({
+  agreement,
+  byId,
+  byLabel,
+  pairsHref,
+}: {
+  agreement: Agreement;
+  byId: Map<string, ModerationSummary>;
+  byLabel: string;
+  pairsHref: (key: string) => string;
+}) {
   const tableStyles = useTableStyles();
   const rows = [agreement.overall, ...agreement.slices];
   if (agreement.overall.statistics.n === 0) return <PageText>No moderations were completed in this period.</PageText>;
@@ -189,14 +272,14 @@ function AgreementTable({ agreement, byId, byLabel }: { agreement: Agreement; by
       </thead>
       <tbody className={tableStyles.body}>
         {rows.map((slice) => (
-          <AgreementRow key={slice === agreement.overall ? "overall" : `slice-${slice.key}`} slice={slice} byId={byId} />
+          <AgreementRow key={slice === agreement.overall ? "overall" : `slice-${slice.key}`} slice={slice} byId={byId} pairsHref={pairsHref(slice === agreement.overall ? "all" : slice.key)} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function AgreementRow({ slice, byId }: { slice: AgreementSlice; byId: Map<string, ModerationSummary> }) {
+function AgreementRow({ slice, byId, pairsHref }: { slice: AgreementSlice; byId: Map<string, ModerationSummary>; pairsHref: string }) {
   const styles = useStyles();
   const tableStyles = useTableStyles();
   const { statistics: s, shift } = slice;
@@ -222,7 +305,9 @@ function AgreementRow({ slice, byId }: { slice: AgreementSlice; byId: Map<string
         </details>
       </DataCell>
       <DataCell label="Pairs">
-        {s.n}
+        <Link inline className={styles.pairsLink} href={pairsHref} aria-label={`The ${s.n} pairs behind ${slice.label}`}>
+          {s.n} {s.n === 1 ? "pair" : "pairs"}
+        </Link>
         {tooFew && (
           <details>
             <summary className={styles.summary}>Too few to say: the numbers anyway</summary>
@@ -267,15 +352,7 @@ function CsvDownload({ session, query }: { session: Session; query: Record<strin
   const download = async () => {
     setState({ kind: "busy" });
     try {
-      const { blob, filename } = await session.api.getFile("/api/moderation/agreement.csv", query);
-      const url = URL.createObjectURL(blob);
-      const anchor = document.createElement("a");
-      anchor.href = url;
-      anchor.download = filename;
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await saveFile(session.api, "/api/moderation/agreement.csv", query);
       setState({ kind: "idle" });
     } catch {
       setState({ kind: "error", message: "The CSV file did not download. Try again in a minute." });

@@ -1,15 +1,67 @@
 // Types and plain-English words for the moderation page (#/moderation).
 
+export type ModerationKind = "peer" | "panel" | "external_parallel";
+export type ModerationStatus = "requested" | "awaiting_auditor" | "escalated" | "completed";
+
 export interface ModerationSummary {
   id: string;
   auditId: string;
   caseReference: string | null;
+  auditorId: string | null;
   auditorName: string | null;
+  moderatorId: string;
   moderatorName: string | null;
   sampledBecause: string;
-  status: "requested" | "completed";
+  sampleSeed: string | null;
+  kind: ModerationKind;
+  status: ModerationStatus;
   outcome: string | null;
   completedAt: string | null;
+  resolvedAt: string | null;
+  parallelAuditId: string | null;
+  escalatedToName: string | null;
+}
+
+/** One auditor–moderator pair of grades behind a figure. */
+export interface GradePairRow {
+  moderationId: string;
+  auditId: string;
+  caseReference: string | null;
+  kind: string;
+  sectionKey: string;
+  section: string;
+  auditorGrade: string;
+  moderatorGrade: string;
+  completedAt: string;
+}
+
+export interface ParallelComparison {
+  moderationId: string;
+  caseReference: string | null;
+  internal: { auditId: string; auditorName: string | null; submittedAt: string | null };
+  external: { auditId: string; auditorName: string | null; submittedAt: string | null };
+  rows: { sectionKey: string; title: string; internalLabel: string | null; externalLabel: string | null; difference: number | null; agreed: boolean }[];
+  findings: {
+    internal: { workingWell: string[]; needsToBeBetter: string[] };
+    external: { workingWell: string[]; needsToBeBetter: string[] };
+  };
+  agreedSections: number;
+  gradedSections: number;
+}
+
+export const outcomeLabels: Record<string, string> = {
+  agreed: "Agreed",
+  regraded_up: "Re-graded up",
+  regraded_down: "Re-graded down",
+  regraded: "Re-graded",
+};
+
+/** How a parallel audit's external grade differs from the internal one, in words. */
+export function differenceText(difference: number | null): string {
+  if (difference === null) return "Not graded by both";
+  if (difference === 0) return "Same grade";
+  const steps = Math.abs(difference) === 1 ? "one grade" : `${Math.abs(difference)} grades`;
+  return difference > 0 ? `External ${steps} lower` : `External ${steps} higher`;
 }
 
 export interface Coefficient {
@@ -50,6 +102,7 @@ export const showByChoices = [
   { value: "type", label: "Audit type" },
   { value: "section", label: "Section" },
   { value: "month", label: "Month" },
+  { value: "kind", label: "Kind of moderation" },
 ] as const;
 
 export type ShowBy = (typeof showByChoices)[number]["value"];
@@ -67,6 +120,7 @@ export const figureExplanations: { term: string; meaning: string }[] = [
   { term: "Weighted kappas", meaning: "kappa that counts a near miss as part agreement (linear: a little, quadratic: more)." },
   { term: "Gwet's AC1", meaning: "agreement beyond chance that stays steady when most grades are the same." },
   { term: "95% interval", meaning: "the range the true figure very likely lies in; wide when there are few pairs." },
+  { term: "Too few to say", meaning: "fewer than 10 pairs: the figures are too unsteady to act on (open them to see the numbers anyway)." },
 ];
 
 export const percentText = (value: { percent: number } | null) => (value ? `${Math.round(value.percent)}%` : "None");
