@@ -2,14 +2,27 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { hrefFor, routeIds, routes, type RouteId } from "../routes";
 
 const useStyles = makeStyles({
+  groups: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  groupLabel: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: {
     display: "flex",
     flexWrap: "wrap",
-    gap: tokens.spacingHorizontalL,
+    columnGap: tokens.spacingHorizontalL,
     listStyleType: "none",
     margin: 0,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: 0,
   },
   link: {
     display: "inline-block",
@@ -41,28 +54,56 @@ const sectionOf: Partial<Record<RouteId, RouteId>> = {
   "audit-tool": "library",
   survey: "voice",
   "compose-survey": "voice",
+  bulletin: "bulletins",
+  "you-said-we-did-update": "you-said-we-did",
+  "performance-import": "performance",
+  triangulation: "performance",
 };
+
+// Sixteen pages are too many for one row: they are grouped the way the
+// framework's components fall, so each reader finds their part quickly.
+const groups: { label: string; routes: RouteId[] }[] = [
+  { label: "Audit and moderation", routes: ["my-work", "dashboard", "actions", "programmes", "moderation", "library"] },
+  { label: "Learning and voice", routes: ["bulletins", "you-said-we-did", "feedback", "observations", "voice"] },
+  { label: "Leadership", routes: ["performance", "reports", "meetings", "self-evaluation", "roles"] },
+];
+const grouped = new Set(groups.flatMap((group) => group.routes));
+const navigationGroups = [
+  ...groups,
+  // A page added to the navigation but not yet to a group still shows.
+  { label: "More", routes: routeIds.filter((id) => routes[id].inNavigation && !grouped.has(id)) },
+]
+  .map((group) => ({ ...group, routes: group.routes.filter((id) => routes[id].inNavigation) }))
+  .filter((group) => group.routes.length > 0);
 
 export function MainNavigation({ current }: { current: RouteId | undefined }) {
   const styles = useStyles();
   const section = current && sectionOf[current];
   return (
-    <nav aria-label="Golden Thread">
-      <ul className={styles.list}>
-        {routeIds
-          .filter((id) => routes[id].inNavigation)
-          .map((id) => (
-            <li key={id}>
-              <a
-                href={hrefFor(id)}
-                className={mergeClasses(styles.link, (id === current || id === section) && styles.current)}
-                aria-current={id === current ? "page" : id === section ? "true" : undefined}
-              >
-                {routes[id].title}
-              </a>
-            </li>
-          ))}
-      </ul>
+    <nav aria-label="Golden Thread" className={styles.groups}>
+      {navigationGroups.map((group) => {
+        const labelId = `navigation-${group.label.toLowerCase().replace(/\W+/g, "-")}`;
+        return (
+          <div key={group.label} className={styles.group}>
+            <span id={labelId} className={styles.groupLabel}>
+              {group.label}
+            </span>
+            <ul className={styles.list} aria-labelledby={labelId}>
+              {group.routes.map((id) => (
+                <li key={id}>
+                  <a
+                    href={hrefFor(id)}
+                    className={mergeClasses(styles.link, (id === current || id === section) && styles.current)}
+                    aria-current={id === current ? "page" : id === section ? "true" : undefined}
+                  >
+                    {routes[id].title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </nav>
   );
 }
