@@ -252,6 +252,7 @@ describe("360-degree feedback on supervision", () => {
     expect(listed.body.rounds).toEqual([expect.objectContaining({ id: roundId, answerCount: 3, summary: expect.objectContaining({ shown: true }) })]);
     expect(text(listed.body)).not.toContain("answeredIds");
     expect((await call(liam.personId, "get", "/api/supervision-feedback")).body.rounds).toEqual([]);
+    expectProblem(await apiCall(app.url, "post", `/api/supervision-feedback/${roundId}/close`, { token: await localToken(app.url, liam.personId) }), 404);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, liam.personId) }), 404);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
   });
@@ -288,5 +289,17 @@ describe("supervision audit", () => {
     expect((supervisionAudits.body.audits as { id: string }[]).map((audit) => audit.id)).toEqual([auditId]);
     const views = await call(daniel.personId, "get", "/api/feedback/audit-views?caseReference=NM-100562");
     expect(views.body.views).toEqual([expect.objectContaining({ auditId, caseReference: "NM-100562", soughtFrom: "parent_or_carer", summary: "Knows who to ring when plans change." })]);
+  });
+});
+
+describe("closing a 360-degree feedback request", () => {
+  it("takes no more answers once closed", async () => {
+    const created = await call(priya.personId, "post", "/api/supervision-feedback", { supervisorId: daniel.personId, recipientIds: [liam.personId, grace.personId] });
+    const roundId = created.body.id as string;
+    const closed = await call(priya.personId, "post", `/api/supervision-feedback/${roundId}/close`);
+    expect(closed.body).toMatchObject({ status: "closed", answerCount: 0 });
+    const late = await invoke(liam, "feedback360.answer", { roundId, "rating:regular": "4" });
+    expect(text(late.value)).toContain("This feedback request has closed.");
+    expect((await app.store.get("feedback360Round", roundId))?.answeredIds).toEqual([]);
   });
 });

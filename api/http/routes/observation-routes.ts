@@ -153,5 +153,20 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
         return { body: { ...withoutAnswers(round), answerCount: round.answeredIds.length, questions: feedback360Questions, summary: feedback360.summary(round), today: dayOf(now()) } };
       },
     }),
+    route({
+      method: "post",
+      path: "/api/supervision-feedback/:roundId/close",
+      tag: "Observation",
+      summary: "Close a 360-degree feedback request: no more answers are taken",
+      params: RoundParams,
+      responses: { 200: "The request, closed", 404: "No such request that you can see" },
+      async handle({ viewer, params }) {
+        const round = await store.get("feedback360Round", params.roundId);
+        if (!round || !canSeeFeedback360(viewer, round)) throw new DomainError("not_found", `There is no 360-degree feedback request with id ${params.roundId} that you can see.`, { roundId: params.roundId });
+        if (round.requestedById !== viewer.person.id && !canObserve(viewer, round.teamId)) throw new DomainError("forbidden", "Only whoever asked for this feedback, or a manager over the supervisor's team, can close it.");
+        const closed = await feedback360.close(round.id, viewer.person, now());
+        return { body: { ...withoutAnswers(closed), answerCount: closed.answeredIds.length, summary: feedback360.summary(closed) } };
+      },
+    }),
   ];
 }
