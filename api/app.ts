@@ -137,7 +137,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...surveyRoutes(services),
       ...performanceRoutes(services, performance),
       ...meetingRoutes(services),
-      ...reportRoutes(services),
+      ...reportRoutes(services, performance),
       ...selfEvaluationRoutes(services),
     ];
     if (!bot.authenticated) {

@@ -50,7 +50,7 @@ const EnvironmentSchema = z.object({
   GRAPH_BASE_URL: z.url({ message: "GRAPH_BASE_URL must be a full URL such as https://graph.microsoft.com" }).default("https://graph.microsoft.com"),
   ENTRA_AUTHORITY_HOST: z.url({ message: "ENTRA_AUTHORITY_HOST must be a full URL such as https://login.microsoftonline.com" }).default("https://login.microsoftonline.com"),
   // The Department for Education statistics files used as KPI comparators.
-  DFE_DATA_DIR: z.string().trim().min(1).default(fileURLToPath(new URL("../../shared/data/dfe/", import.meta.url))),
+  DFE_DATA_DIR: z.string().trim().min(1).default(fileURLToPath(new URL("../reference/dfe/", import.meta.url))),
   // The address people reach the server at; links in cards point here.
   TAB_ENDPOINT: z.url({ message: "TAB_ENDPOINT must be a full URL such as https://qa.example.gov.uk" }).optional(),
   // Where outbox workers find due messages: the store itself (one server), or an

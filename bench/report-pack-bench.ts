@@ -13,7 +13,11 @@ import { reportPackDocx } from "../api/documents/report-pack-docx.js";
 import { reportPackHtml } from "../api/documents/report-pack-html.js";
 import { demoAuditTool, demoCases, demoTeams } from "../api/seed/demo-authority.js";
 import { seedDemoAuthority } from "../api/seed/seed-demo.js";
+import { DfeCatalogue } from "../api/comparators/dfe-catalogue.js";
+import { loadConfig } from "../api/config.js";
+import { PerformanceService } from "../api/services/performance.js";
 import { buildReportPack } from "../api/services/report-pack.js";
+import { WorkforceVoice } from "../api/services/workforce-voice.js";
 import { SqliteStore } from "../api/store/sqlite/sqlite-store.js";
 
 const grades = ["outstanding", "good", "good", "requires_improvement", "inadequate"];
@@ -73,13 +77,14 @@ async function main(): Promise<void> {
     const person = (await store.get("person", "person-qa-lead"))!;
     const viewer: Viewer = { person, roles: person.roles, signIn: "local", serviceTeamIds: [] };
     const now = new Date(`${month}-31T12:00:00Z`);
+    const sources = { performance: new PerformanceService(store, new DfeCatalogue(loadConfig({}).dfeDataDir)), workforce: new WorkforceVoice(store, () => now) };
     const timings = { build: [] as number[], docx: [] as number[], html: [] as number[] };
     let docxBytes = 0;
     let htmlBytes = 0;
     let charts = 0;
     for (let run = 0; run < runs; run += 1) {
       let started = performance.now();
-      const { pack } = await buildReportPack(store, viewer, month, { kind: "authority" }, now);
+      const { pack } = await buildReportPack(store, sources, viewer, month, { kind: "authority" }, now);
       timings.build.push(performance.now() - started);
       charts = pack.sections.filter((section) => section.chart).length;
       started = performance.now();

@@ -87,8 +87,8 @@ export function createBotEndpoint({ config, store, workflow, actions, bulletins,
     bulletins,
     tabUrl,
     now,
-    onInstalled: async (personId) => {
-      await requeueForRecipient(store, personId, botActor);
+    onInstalled: async (recipientId) => {
+      await requeueForRecipient(store, recipientId, botActor);
       outbox.wake();
     },
   });

@@ -26,6 +26,8 @@ export interface BulletinCardView {
 export interface YouSaidWeDidCardView {
   updateId: string;
   theme: string;
+  /** "From 3 compliments and complaints in the feedback register", or "". */
+  basedOn: string;
   youSaid: string;
   response: string;
   weDid: { text: string; evidence: { text: string }[] }[];
@@ -35,7 +37,7 @@ export interface YouSaidWeDidCardView {
 const bullet = (text: string) => ({ text: `• ${text}` });
 const numbered = (text: string, index: number) => ({ text: `${index + 1}. ${text}` });
 
-const sourceLabels: Record<string, string> = { audit: "Audit of", audit_programme: "Audit programme:", review: "Review:" };
+const sourceLabels: Record<string, string> = { audit: "Audit of", finding: "Finding from the audit of", audit_programme: "Audit programme:", review: "Review:" };
 
 /** The sections of a bulletin in reading order, empty ones left out. */
 export function bulletinSections(bulletin: Bulletin): CardSection[] {
@@ -82,6 +84,12 @@ export function bulletinView(context: Pick<ViewContext, "tabUrl" | "notice" | "n
   };
 }
 
+/** How many feedback records an update comes from, in words (never which). */
+export function basedOn(feedbackCount: number): string {
+  if (feedbackCount === 0) return "";
+  return `From ${feedbackCount === 1 ? "1 compliment or complaint" : `${feedbackCount} compliments and complaints`} in the feedback register`;
+}
+
 const actionStatusWords: Record<string, string> = { open: "open", in_progress: "in progress", done: "done", cancelled: "cancelled" };
 
 export async function youSaidWeDidView(context: Pick<ViewContext, "store" | "tabUrl">, update: Saved<"youSaidWeDid">): Promise<YouSaidWeDidCardView> {
@@ -97,6 +105,7 @@ export async function youSaidWeDidView(context: Pick<ViewContext, "store" | "tab
   return {
     updateId: update.id,
     theme: update.theme,
+    basedOn: basedOn(update.feedbackIds.length),
     youSaid: update.youSaid,
     response: update.response,
     weDid,

@@ -30,7 +30,8 @@ export interface BotSettings {
   tabUrl: () => string;
   now: () => Date;
   /** Someone installed the bot: deliver what was waiting for them. */
-  onInstalled: (personId: string) => Promise<void>;
+  /** The person, or for a team channel the stored conversation's id: their outbox messages are what was waiting. */
+  onInstalled: (recipientId: string) => Promise<void>;
 }
 
 const cardActivity = (card: AdaptiveCard) => ({ attachments: [CardFactory.adaptiveCard(card)] });
@@ -160,6 +161,8 @@ export class GoldenThreadBot extends TeamsActivityHandler {
       await this.welcome(context, person);
       await this.settings.onInstalled(person.id);
     }
+    // Added (back) to a team: channel posts held while it was not there go now.
+    if (installed && conversationType === "channel") await this.settings.onInstalled(conversation.id);
     return { person, conversation };
   }
 

@@ -48,6 +48,7 @@ const draft = {
   links: [{ title: "Practice standard: the child's voice", url: "https://example.gov.uk/standards/voice" }],
   drawsOn: [
     { kind: "audit", recordId: "audit-assigned", reference: "anything the client says" },
+    { kind: "finding", recordId: "audit-completed", findingKey: "needsToBeBetter:0", reference: "anything" },
     { kind: "review", reference: "LCSPR 2026/03" },
   ],
   layout: "standard",
@@ -87,6 +88,7 @@ describe("composing", () => {
     expect(text).toContain("Audit of NM-100231"); // resolved by the server, not the client's text
     expect(text).not.toContain("anything the client says");
     expect(text).toContain("Review: LCSPR 2026/03");
+    expect(text).toContain("Finding from the audit of NM-100902: Supervision records describe discussion but not the decisions made or why.");
     expect(text).toContain('"verb":"bulletin.read"');
   });
 
@@ -111,6 +113,9 @@ describe("composing", () => {
     expect(JSON.stringify(expectProblem(badLink, 400).problems)).toContain("links.0.url");
     const unknownTeam = await call(psw, "post", "/api/bulletins", { ...draft, audience: { ...draft.audience, teamIds: ["team-nowhere"] } });
     expect(unknownTeam.status).toBe(422);
+    const missingFinding = await call(psw, "post", "/api/bulletins", { ...draft, drawsOn: [{ kind: "finding", recordId: "audit-completed", findingKey: "workingWell:9", reference: "x" }] });
+    expect(missingFinding.status).toBe(422);
+    expect(missingFinding.body.field).toBe("drawsOn.0");
     const practitioner = await call("person-sw-amira", "post", "/api/bulletins", draft);
     expect(practitioner.status).toBe(403);
     expect((await call(psw, "get", "/api/bulletins")).body.bulletins).toHaveLength(before.length);
@@ -197,6 +202,27 @@ describe("publishing and reading", () => {
     expect(JSON.stringify(await response.json())).toContain("has not gone out yet");
     const report = (await call(psw, "get", `/api/bulletins/${created.body.id as string}/report`)).body;
     expect(report.readsInAll).toBe(0);
+  });
+});
+
+describe("a team that removed the bot", () => {
+  it("holds the channel post as not installed, and posts it when the bot is added back", async () => {
+    const fostering: TeamsChannel = { conversationId: "19:fostering@thread.tacv2", teamId: "19:team-fostering@thread.tacv2", teamName: "Fostering", channelName: "General news" };
+    await post(channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl));
+    const channels = (await call(psw, "get", "/api/bulletin-channels")).body.channels as { id: string; name: string }[];
+    const channelId = channels.find((channel) => channel.name === "Fostering › General news")!.id;
+    const created = await call(psw, "post", "/api/bulletins", { ...draft, title: "Held for Fostering", audience: { channelIds: [channelId], teamIds: [], personIds: [], personalChats: false } });
+    // The team removes the bot before the bulletin goes: it is no longer offered, and the post waits.
+    await post({ ...channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl), type: "installationUpdate", action: "remove", membersAdded: undefined });
+    const offered = (await call(psw, "get", "/api/bulletin-channels")).body.channels as { name: string }[];
+    expect(offered.map((channel) => channel.name)).not.toContain("Fostering › General news");
+    expect((await call(psw, "post", `/api/bulletins/${created.body.id as string}/publish`, {}, created.etag)).status).toBe(200);
+    const report = () => call(psw, "get", `/api/bulletins/${created.body.id as string}/report`);
+    await waitFor(async () => ((await report()).body.channels as { notInstalled: number }).notInstalled === 1 || undefined, "the post to be held");
+    // Added back: the post goes.
+    await post(channelInstallation(demoUser("person-qa-lead"), fostering, connector.serviceUrl));
+    await waitFor(async () => ((await report()).body.channels as { delivered: number }).delivered === 1 || undefined, "the post to go once the bot is back");
+    expect(cardsTo(fostering.conversationId).map((card) => JSON.stringify(card)).some((text) => text.includes("Held for Fostering"))).toBe(true);
   });
 });
 

@@ -148,6 +148,7 @@ const bulletinContext = { tabUrl: "https://qa.example.gov.uk/tab/" };
 const youSaidWeDid: YouSaidWeDidCardView = {
   updateId: "ysd-1",
   theme: "Knowing what happens next",
+  basedOn: "From 3 compliments and complaints in the feedback register",
   youSaid: "Young people told us they did not know what would happen after a meeting.",
   response: "You were right.",
   weDid: [{ text: "We wrote a short leaflet.", evidence: [{ text: "Evidence: Write a leaflet about meetings (done)" }] }],

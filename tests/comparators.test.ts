@@ -1,5 +1,5 @@
 // Comparators (framework component ii) from the real DfE files in
-// shared/data/dfe/. Expected figures are read out of the CSV text by the small,
+// reference/dfe/ (a copy of the shared DfE data). Expected figures are read out of the CSV text by the small,
 // independent reader below (not the importer under test); the headline Hampshire
 // figures are also hard-coded, as checked by grepping the files:
 //   c1 row 104  2025 Hampshire  rereferral_percent 41
@@ -28,7 +28,7 @@ import {
 } from "../api/domain/comparators/index.js";
 import { DomainError } from "../api/domain/errors.js";
 
-const dfe = (name: string): URL => new URL(`../../shared/data/dfe/${name}`, import.meta.url);
+const dfe = (name: string): URL => new URL(`../reference/dfe/${name}`, import.meta.url);
 const C1 = "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv";
 const CSWW = "csww_indicators_2017_to_2025.csv";
 const D5 = "d5_cpps_at31march_by_duration_2013_to_2025.csv";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { complaintStageProblems, escalate, stageDueOn, stageStatus } from "../api/domain/complaint-timescales.js";
 import { DomainError } from "../api/domain/errors.js";
 import type { ComplaintStage } from "../api/domain/records/feedback.js";
-import { summariseFeedback360 } from "../api/domain/feedback-360-summary.js";
+import { summariseFeedback360, withAnswer } from "../api/domain/feedback-360-summary.js";
 import { standingOf } from "../api/services/feedback-register.js";
 
 // Stage 1 received Tuesday 16 December 2025. Working days after it: 17, 18, 19, 22, 23, 24 (6);
@@ -127,18 +127,31 @@ describe("stage rules", () => {
 
 describe("360-degree feedback in aggregate", () => {
   const answer = (rating: number, comment = "") => ({ ratings: [{ questionKey: "regular", rating }], comment });
+  const totalsOf = (...answers: ReturnType<typeof answer>[]) => {
+    const totals = answers.reduce((sum, next) => withAnswer(sum, next), { ratingCounts: {}, comments: [] as string[] });
+    return { ...totals, answerCount: answers.length };
+  };
+
+  it("adds each answer to the totals, keeping comments in alphabetical order whoever answered first", () => {
+    expect(totalsOf(answer(5, "Zero cancellations"), answer(2, "Always rushed"), answer(5))).toEqual({
+      ratingCounts: { regular: [0, 1, 0, 0, 2] },
+      comments: ["Always rushed", "Zero cancellations"],
+      answerCount: 3,
+    });
+    expect(totalsOf(answer(2, "Always rushed"), answer(5), answer(5, "Zero cancellations"))).toEqual(totalsOf(answer(5, "Zero cancellations"), answer(2, "Always rushed"), answer(5)));
+  });
 
   it("shows nothing until 3 people have answered", () => {
-    expect(summariseFeedback360([answer(5), answer(4)])).toEqual({ shown: false, answerCount: 2, minimum: 3 });
+    expect(summariseFeedback360(totalsOf(answer(5), answer(4)))).toEqual({ shown: false, answerCount: 2, minimum: 3 });
   });
 
   it("never lowers the minimum below 3", () => {
-    expect(summariseFeedback360([answer(5), answer(4)], 1)).toMatchObject({ shown: false, minimum: 3 });
-    expect(summariseFeedback360([answer(5), answer(4), answer(3)], 5)).toMatchObject({ shown: false, minimum: 5 });
+    expect(summariseFeedback360(totalsOf(answer(5), answer(4)), 1)).toMatchObject({ shown: false, minimum: 3 });
+    expect(summariseFeedback360(totalsOf(answer(5), answer(4), answer(3)), 5)).toMatchObject({ shown: false, minimum: 5 });
   });
 
-  it("with 3 answers shows counts, averages and comments in an order that says nothing about who answered when", () => {
-    const summary = summariseFeedback360([answer(5, "Zero cancellations"), answer(2, "Always rushed"), answer(5)]);
+  it("with 3 answers shows counts, averages and comments", () => {
+    const summary = summariseFeedback360(totalsOf(answer(5, "Zero cancellations"), answer(2, "Always rushed"), answer(5)));
     if (!summary.shown) throw new Error("expected results to be shown");
     expect(summary.questions.find((question) => question.key === "regular")).toMatchObject({ counts: [0, 1, 0, 0, 2], average: 4 });
     expect(summary.questions.find((question) => question.key === "wellbeing")).toMatchObject({ counts: [0, 0, 0, 0, 0], average: null });

@@ -213,7 +213,7 @@ describe("360-degree feedback on supervision", () => {
     expect(text(stranger.value)).toContain("was not sent to you");
     const badRating = await invoke(grace, "feedback360.answer", { roundId, "rating:regular": "9" });
     expect(text(badRating.value)).toContain("from 1 (strongly disagree) to 5");
-    expect((await app.store.query("feedback360Answer", { where: { roundId } })).records).toHaveLength(1);
+    expect((await app.store.get("feedback360Round", roundId))?.answeredIds).toEqual([liam.personId]);
   });
 
   it("shows no results until 3 have answered, then only totals", async () => {
@@ -231,16 +231,19 @@ describe("360-degree feedback on supervision", () => {
     expect(three.body).not.toHaveProperty("answeredIds");
   });
 
-  it("stores no link from an answer to its author", async () => {
-    const answers = (await app.store.query("feedback360Answer", { where: { roundId } })).records;
-    expect(answers).toHaveLength(3);
-    for (const answer of answers) {
-      expect(Object.keys(answer).sort()).toEqual(["comment", "createdAt", "etag", "id", "ratings", "roundId", "updatedAt"]);
-      const log = await app.store.auditLog({ kind: "feedback360Answer", recordId: answer.id });
-      expect(log.map((entry) => entry.actorId)).toEqual(["system:anonymous-feedback"]);
+  it("stores only totals, and the audit log withholds them: no link from an answer to its author", async () => {
+    const round = (await app.store.get("feedback360Round", roundId))!;
+    expect(round.ratingCounts).toEqual({ regular: [0, 1, 0, 1, 1], reflective: [0, 1, 0, 1, 1], decisions: [0, 1, 0, 1, 1] });
+    expect(round.comments).toEqual(["Good on wellbeing.", "Supervision is rarely moved."]);
+    const log = await app.store.auditLog({ kind: "feedback360Round", recordId: roundId });
+    const updates = log.filter((entry) => entry.operation === "update");
+    expect(updates).toHaveLength(3);
+    for (const entry of updates) {
+      expect(entry.actorId).toBe("system:anonymous-feedback");
+      expect(entry.changes.ratingCounts).toEqual({ from: "(withheld: anonymous answers)", to: "(withheld: anonymous answers)" });
+      expect(entry.changes.comments).toEqual({ from: "(withheld: anonymous answers)", to: "(withheld: anonymous answers)" });
     }
-    const roundLog = await app.store.auditLog({ kind: "feedback360Round", recordId: roundId });
-    expect(roundLog.filter((entry) => entry.operation === "update").every((entry) => entry.actorId === "system:anonymous-feedback")).toBe(true);
+    expect(JSON.stringify(log)).not.toMatch(/rarely moved|Good on wellbeing|\[0,1,0,1,1\]/);
   });
 
   it("shows the results only to whoever asked and managers over the supervisor's team", async () => {
@@ -249,6 +252,7 @@ describe("360-degree feedback on supervision", () => {
     expect(listed.body.rounds).toEqual([expect.objectContaining({ id: roundId, answerCount: 3, summary: expect.objectContaining({ shown: true }) })]);
     expect(text(listed.body)).not.toContain("answeredIds");
     expect((await call(liam.personId, "get", "/api/supervision-feedback")).body.rounds).toEqual([]);
+    expectProblem(await apiCall(app.url, "post", `/api/supervision-feedback/${roundId}/close`, { token: await localToken(app.url, liam.personId) }), 404);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, liam.personId) }), 404);
     expectProblem(await apiCall(app.url, "get", `/api/supervision-feedback/${roundId}`, { token: await localToken(app.url, grace.personId) }), 404);
   });
@@ -285,5 +289,17 @@ describe("supervision audit", () => {
     expect((supervisionAudits.body.audits as { id: string }[]).map((audit) => audit.id)).toEqual([auditId]);
     const views = await call(daniel.personId, "get", "/api/feedback/audit-views?caseReference=NM-100562");
     expect(views.body.views).toEqual([expect.objectContaining({ auditId, caseReference: "NM-100562", soughtFrom: "parent_or_carer", summary: "Knows who to ring when plans change." })]);
+  });
+});
+
+describe("closing a 360-degree feedback request", () => {
+  it("takes no more answers once closed", async () => {
+    const created = await call(priya.personId, "post", "/api/supervision-feedback", { supervisorId: daniel.personId, recipientIds: [liam.personId, grace.personId] });
+    const roundId = created.body.id as string;
+    const closed = await call(priya.personId, "post", `/api/supervision-feedback/${roundId}/close`);
+    expect(closed.body).toMatchObject({ status: "closed", answerCount: 0 });
+    const late = await invoke(liam, "feedback360.answer", { roundId, "rating:regular": "4" });
+    expect(text(late.value)).toContain("This feedback request has closed.");
+    expect((await app.store.get("feedback360Round", roundId))?.answeredIds).toEqual([]);
   });
 });

@@ -174,6 +174,37 @@ describe("the Azure Storage Queues outbox transport", () => {
   }, 30_000);
 });
 
+describe("announcing messages to the queue", () => {
+  it("puts each message on the queue once, however many instances announce at the same time", async () => {
+    const path = join(folder, "announce.sqlite");
+    const store = new SqliteStore({ path });
+    await store.transaction(async (tx) => {
+      for (let index = 0; index < 60; index += 1) await enqueueNotification(tx, `person-${index}`, { kind: "action_raised", actionId: `action-${index}` }, actor);
+    });
+    const queue = newQueue();
+    const instances = [new SqliteStore({ path }), new SqliteStore({ path }), new SqliteStore({ path })];
+    const announced = await Promise.all(instances.map((instanceStore) => new StorageQueueTransport({ store: instanceStore, queue, actor }).announce()));
+    expect(announced.reduce((sum, count) => sum + count, 0)).toBe(60);
+    expect((await queue.getProperties()).approximateMessagesCount).toBe(60);
+    for (const open of [store, ...instances]) await open.close();
+  });
+
+  it("announces again a message whose queue copy was lost", async () => {
+    const store = new SqliteStore({ path: join(folder, "lost.sqlite") });
+    await store.transaction((tx) => enqueueNotification(tx, "person-0", { kind: "action_raised", actionId: "action-lost" }, actor));
+    const [message] = (await store.query("outboxMessage", { limit: 1 })).records;
+    // Marked as announced, but the instance died before the queue had it.
+    await store.update("outboxMessage", message!.id, { announcedAt: new Date().toISOString() }, message!.etag, actor);
+    const queue = newQueue();
+    const soon = new StorageQueueTransport({ store, queue, actor });
+    expect(await soon.announce()).toBe(0); // too soon to call it lost
+    const later = new StorageQueueTransport({ store, queue, actor, now: () => new Date(Date.now() + 20 * 60_000) });
+    expect(await later.announce()).toBe(1);
+    expect((await queue.getProperties()).approximateMessagesCount).toBe(1);
+    await store.close();
+  });
+});
+
 describe("configuration", () => {
   it("needs a connection string for the queue transport, and defaults to the store", () => {
     expect(loadConfig({}).outbox).toEqual({ transport: "store", instances: 1 });

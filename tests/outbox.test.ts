@@ -383,7 +383,11 @@ describe("the outbox worker", () => {
     expect(busiestWindow(sendTimes, 1_000)).toBe(50);
   });
 
-  it("keeps to the limits in real time against a connector that enforces them", async () => {
+  // The limits themselves are checked on a virtual clock above. In real time,
+  // a loaded machine can delay one request in transit so that two arrive
+  // closer together than they were sent, and the connector answers 429: what
+  // must hold whatever the timing is that every message arrives exactly once.
+  it("delivers everything exactly once in real time against a connector that enforces the limits", async () => {
     await connector.close();
     connector = await startFakeBotConnector({ rateLimit: true, latencyMs: 5 });
     await installed("person-amira");
@@ -392,10 +396,15 @@ describe("the outbox worker", () => {
       await installed(`person-${person}`);
       await enqueue(`person-${person}`);
     }
-    const outbox = worker({ now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
-    expect(await outbox.drainOnce()).toBe(70);
-    expect(connector.throttled).toBe(0);
-    expect(connector.sent).toHaveLength(70);
+    const expected = (await store.query("outboxMessage", { limit: 500 })).records.map((message) => message.idempotencyKey);
+    expect(expected).toHaveLength(70);
+    const outbox = worker({ now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), pollIntervalMs: 50 });
+    outbox.start();
+    await connector.waitForActivities(expected.length, 60_000);
+    await outbox.stop();
+    expect(connector.sent).toHaveLength(expected.length);
+    expect([...keysReceived()].sort()).toEqual([...expected].sort());
+    expect((await store.query("outboxMessage", { where: { status: "sent" }, limit: 500 })).records).toHaveLength(expected.length);
   });
 
   it("stop() finishes the send in flight and starts no other; a new worker resumes with nothing lost or duplicated", async () => {

@@ -292,6 +292,19 @@ describe("triangulation", () => {
     expect(kpis.find((kpi) => kpi.code === "CPP-2YRS")?.values.every((value) => value.placeName === "Child protection team")).toBe(true);
     expect(result.body.audits).toMatchObject({ count: expect.any(Number), grades: expect.any(Array) });
     expect(result.body.moderation).toMatchObject({ completed: expect.any(Number) });
+    const feedback = result.body.feedback as { type: string; theme: string; caseReference: string | null }[];
+    expect(feedback).toContainEqual(expect.objectContaining({ type: "complaint", theme: "Worker changes", caseReference: "NM-100562" }));
+    expect(feedback.every((entry) => entry.theme !== "Not told about changes to contact")).toBe(true); // the assessment team's
+    expect((result.body.observations as unknown[]).length).toBeGreaterThan(0);
+    expect(result.body.notRecorded).toEqual([]);
+  });
+
+  it("by theme: the audits, feedback and figures for the theme, and says observations have no theme", async () => {
+    const result = await call("person-qa-lead", "get", "/api/triangulation?theme=Worker%20changes&from=2020-01-01");
+    expect(result.status).toBe(200);
+    expect(result.body.focus).toEqual({ kind: "theme", name: "Worker changes" });
+    expect((result.body.feedback as { theme: string }[]).map((entry) => entry.theme)).toEqual(["Worker changes"]);
+    expect(result.body.notRecorded).toEqual(["practice observations (they are not recorded by theme)"]);
   });
 
   it("shows service-wide figures with the audits and findings of the service", async () => {

@@ -195,7 +195,7 @@ describe("the DfE catalogue", () => {
   });
 
   it("reads the shipped DfE files: every authority once, and a clear error for an unknown file", async () => {
-    const catalogue = new DfeCatalogue(new URL("../../shared/data/dfe/", import.meta.url).pathname);
+    const catalogue = new DfeCatalogue(new URL("../reference/dfe/", import.meta.url).pathname);
     const files = await catalogue.files();
     expect(files.map((file) => file.file)).toEqual([
       "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",

@@ -6,7 +6,7 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartSvg } from "../api/domain/chart-svg.js";
-import { chart } from "../api/domain/report-pack.js";
+import { chart, feedbackSection, kpiSection, workforceSection } from "../api/domain/report-pack.js";
 import { monthsEnding } from "../api/domain/report-scope.js";
 import { apiCall, expectProblem, signedInCaller, type Caller } from "./support/api-client.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
@@ -60,6 +60,11 @@ beforeAll(async () => {
       actor,
     );
   }
+  await app.store.create(
+    "feedback",
+    { type: "compliment", source: "parent_or_carer", receivedOn: day(1), theme: "Neglect", teamId: "team-assessment", serviceId: "service-front-door", summary: "Thanked the worker", recordedById: "person-qa-lead" },
+    actor,
+  );
   call = await signedInCaller(app.url, ["person-qa-lead", "person-sw-amira", "person-sm-front-door", "person-dcs"]);
 });
 afterAll(async () => app?.stop());
@@ -75,9 +80,9 @@ async function download(personId: string, path: string): Promise<{ status: numbe
 }
 
 interface PackBody {
-  pack: { title: string; sections: { key: string; heading: string; figures: { label: string; value: string }[]; tables: { caption: string; rows: string[][] }[]; chart?: { altText: string } }[] };
+  pack: { title: string; sections: { key: string; heading: string; intro: string; figures: { label: string; value: string }[]; tables: { caption: string; rows: string[][] }[]; chart?: { altText: string } }[] };
   narratives: { id: string; sectionKey: string; text: string; etag: string | null }[];
-  sectionsNotAvailable: string[];
+  leftOut: { sectionKey: string; reason: string }[];
 }
 
 const section = (body: PackBody, key: string) => body.pack.sections.find((candidate) => candidate.key === key)!;
@@ -88,7 +93,8 @@ describe("the report pack model", () => {
     const response = await call("person-qa-lead", "get", `/api/reports/pack?period=${month}`);
     expect(response.status).toBe(200);
     const body = response.body as unknown as PackBody;
-    expect(body.pack.sections.map((candidate) => candidate.key)).toEqual(["summary", "grades", "moderation", "themes", "actions", "improvement_plan"]);
+    expect(body.pack.sections.map((candidate) => candidate.key)).toEqual(["summary", "kpis", "grades", "moderation", "themes", "actions", "feedback", "workforce", "improvement_plan"]);
+    expect(body.leftOut).toEqual([]);
     // Five audits graded this month by the test, plus the demo's two submitted today.
     expect(Number(figure(body, "grades", "Audits graded this month"))).toBeGreaterThanOrEqual(5);
     expect(figure(body, "moderation", "Moderations completed")).toBe("5");
@@ -97,7 +103,10 @@ describe("the report pack model", () => {
     // The demo's overdue action (due 14 days ago, in progress) is in the overdue table.
     expect(section(body, "actions").tables[0]!.rows.map((row) => row[0])).toContain("Tell the child when visits change, and why");
     expect(section(body, "grades").chart!.altText).toMatch(/^Stacked bar chart, Overall audit grades by month\./);
-    expect(body.sectionsNotAvailable).toEqual(expect.arrayContaining(["kpis", "feedback", "workforce"]));
+    // The demo's pulse survey closed this month: figures for the whole authority, none for a group under the minimum.
+    const workforce = section(body, "workforce").tables[0]!.rows;
+    expect(workforce.length).toBeGreaterThan(0);
+    for (const row of workforce) expect(Number(row[3])).toBeGreaterThanOrEqual(3);
   });
 
   it("drills down to a theme: only the audits with that theme count", async () => {
@@ -105,7 +114,30 @@ describe("the report pack model", () => {
     const body = response.body as unknown as PackBody;
     expect(figure(body, "grades", "Audits graded this month")).toBe("5");
     expect(figure(body, "grades", "Good or better")).toBe("60%");
-    expect(body.pack.sections.map((candidate) => candidate.key)).not.toContain("improvement_plan");
+    expect(body.pack.sections.map((candidate) => candidate.key)).toEqual(["summary", "grades", "moderation", "themes", "actions", "feedback"]);
+    expect(body.leftOut.map((left) => left.sectionKey)).toEqual(["kpis", "workforce", "improvement_plan"]);
+    // Only the feedback with that theme: the compliment this test recorded.
+    expect(figure(body, "feedback", "Compliments received")).toBe("1");
+    expect(figure(body, "feedback", "Complaints received")).toBe("0");
+    expect(section(body, "feedback").tables[0]!.rows).toEqual([["Neglect", "1", "0"]]);
+  });
+
+  it("shows each KPI's figure for the month with its RAG beside the DfE comparators, suppressed values as not published", async () => {
+    // The demo holds KPI values up to the month before last.
+    const today = new Date();
+    const monthBeforeLast = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
+    const body = (await call("person-qa-lead", "get", `/api/reports/pack?period=${monthBeforeLast}`)).body as unknown as PackBody;
+    const kpis = section(body, "kpis");
+    expect(Number(figure(body, "kpis", "KPIs reported"))).toBeGreaterThan(0);
+    const rows = kpis.tables[0]!.rows;
+    const reReferrals = rows.find((row) => row[0] === "Re-referrals within 12 months")!;
+    expect(reReferrals[1]).toMatch(/^\d+(\.\d)?%$/);
+    expect(["Red", "Amber", "Green"]).toContain(reReferrals[2]);
+    expect(reReferrals[4]).toMatch(/^(\d+(\.\d)?%|not published)$/);
+    for (const row of rows) for (const cell of row.slice(4, 8)) expect(cell).not.toBe("0");
+    // A service's pack takes the service's own figures.
+    const service = (await call("person-qa-lead", "get", `/api/reports/pack?period=${monthBeforeLast}&scope=service&serviceId=service-front-door`)).body as unknown as PackBody;
+    expect(section(service, "kpis").intro).toContain("the DfE comparators are for the whole authority");
   });
 
   it("lets a service manager see their own service's pack only, and not a practitioner at all", async () => {
@@ -163,7 +195,7 @@ describe("the Word document", () => {
     const zip = await JSZip.loadAsync(file.bytes);
     const xml = await zip.file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-    for (const heading of ["Summary", "Audit grades", "Moderation agreement", "Themes from audit findings", "Actions overdue", "Improvement plan progress"]) {
+    for (const heading of ["Summary", "Headline KPIs with comparators", "Audit grades", "Moderation agreement", "Themes from audit findings", "Actions overdue", "Feedback and &quot;you said, we did&quot;", "Workforce voice", "Improvement plan progress"]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain("Grades held steady; planning is weakest.");
@@ -172,7 +204,7 @@ describe("the Word document", () => {
     expect(text).toContain("Plans &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;reviews&quot; slip");
     expect(text).toContain("The QA lead has not written a narrative for this section.");
     const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/") && name.endsWith(".png"));
-    expect(media.length).toBe(3); // grades, moderation, themes; the demo's plan priority has no actions yet, so no chart
+    expect(media.length).toBe(5); // grades, moderation, themes, feedback, workforce; the demo's plan priority has no actions yet, so no chart
     const png = await zip.file(media[0]!)!.async("nodebuffer");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((match) => match[1]);
@@ -190,9 +222,9 @@ describe("the printable HTML", () => {
     expect(page).not.toContain("<script>");
     expect(page).toContain("Plans &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;reviews&quot; slip");
     expect(page).toContain("@media print");
-    expect(page.match(/<h2 /g)).toHaveLength(6);
+    expect(page.match(/<h2 /g)).toHaveLength(9);
     expect(page.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3);
-    expect(page).toMatch(/<title id="chart-2-title">Overall audit grades by month<\/title>/);
+    expect(page).toMatch(/<title id="chart-3-title">Overall audit grades by month<\/title>/);
     expect(page).toContain("Grades held steady; planning is weakest.");
   });
 });
@@ -210,5 +242,64 @@ describe("charts", () => {
 
   it("counts six months back for the trend, across a year end", () => {
     expect(monthsEnding("2026-02", 3)).toEqual(["2025-12", "2026-01", "2026-02"]);
+  });
+});
+
+describe("the sections fed by KPIs, feedback and workforce voice", () => {
+  it("lays out KPI headlines with comparators, counting RAG", () => {
+    const section = kpiSection(
+      [
+        { name: "Re-referrals within 12 months", value: "24.0%", rag: "Red", target: "20%", authority: "21.5%", region: "not published", england: "22.4%", neighbours: "20.9%", comparatorPeriod: "2024" },
+        { name: "Visits on time", value: "no figure", rag: "", target: "95%", authority: "", region: "", england: "", neighbours: "", comparatorPeriod: "" },
+      ],
+      undefined,
+      "",
+    );
+    expect(section.figures).toEqual([
+      { label: "KPIs reported", value: "1" },
+      { label: "Red", value: "1" },
+      { label: "Amber", value: "0" },
+      { label: "Green", value: "0" },
+    ]);
+    expect(section.tables[0]!.rows[0]).toContain("not published");
+  });
+
+  it("sorts feedback themes by volume and charts the busiest eight", () => {
+    const section = feedbackSection(
+      {
+        compliments: 3,
+        complaints: 2,
+        byTheme: [
+          { theme: "Communication", compliments: 0, complaints: 2 },
+          { theme: "Support", compliments: 3, complaints: 0 },
+        ],
+        complaintsOpen: 1,
+        complaintsOverdue: 0,
+        youSaidWeDid: [{ theme: "Visits", youSaid: "Tell us sooner", weDid: ["Texts the day before", "A named duty worker"], publishedOn: "2026-11-10" }],
+      },
+      "",
+    );
+    expect(section.tables[0]!.rows.map((row) => row[0])).toEqual(["Support", "Communication"]);
+    expect(section.tables[1]!.rows[0]).toEqual(["Visits", "Tell us sooner", "Texts the day before A named duty worker", "2026-11-10"]);
+    expect(section.chart!.altText).toBe("Stacked bar chart, Feedback received by theme. Support: Compliments 3, Complaints 0; Communication: Compliments 0, Complaints 2.");
+  });
+
+  it("never shows a small group's answers", () => {
+    const section = workforceSection(
+      {
+        minimumGroupSize: 5,
+        placeName: "the whole authority",
+        surveys: [
+          { title: "Pulse", round: "Autumn 2026", closesOn: "2026-11-20", respondents: null, questions: [] },
+          { title: "Health check", round: "2026", closesOn: "2026-11-25", respondents: 12, questions: [{ text: "I feel supported", favourablePercent: 75 }] },
+        ],
+      },
+      "",
+    );
+    expect(section.tables[0]!.rows).toEqual([
+      ["Pulse", "Autumn 2026", "2026-11-20", "fewer than 5: not shown", "", ""],
+      ["Health check", "2026", "2026-11-25", "12", "I feel supported", "75%"],
+    ]);
+    expect(section.chart!.title).toBe("Health check (2026): share answering favourably");
   });
 });

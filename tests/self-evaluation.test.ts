@@ -283,3 +283,31 @@ describe("correcting a meeting record", () => {
     expect((await call("person-sw-amira", "get", "/api/meetings")).status).toBe(403);
   });
 });
+
+describe("evidence from the other parts of Golden Thread", () => {
+  it("suggests KPIs and feedback for a statement, and links them with readable labels", async () => {
+    const years = (await call("person-qa-lead", "get", "/api/self-evaluations")).body as { selfEvaluations: { id: string; status: string }[] };
+    const open = years.selfEvaluations.find((year) => year.status === "open")!;
+    const created = await call("person-qa-lead", "post", `/api/self-evaluations/${open.id}/statements`, {
+      area: "help_and_protection",
+      question: "how_we_know",
+      text: "Re-referrals within 12 months are above target, and families tell us they are not told about changes to contact.",
+    });
+    expect(created.status).toBe(201);
+    const suggestions = (await call("person-qa-lead", "get", `/api/sef-statements/${created.body.id as string}/suggestions`)).body as { suggestions: { kind: string; id: string; label: string; reasons: string[] }[] };
+    const kpi = suggestions.suggestions.find((suggestion) => suggestion.kind === "kpiDefinition");
+    const feedback = suggestions.suggestions.find((suggestion) => suggestion.kind === "feedback");
+    expect(kpi, JSON.stringify(suggestions)).toBeDefined();
+    expect(kpi!.label).toMatch(/^KPI [A-Z0-9-]+: Re-referrals within 12 months$/);
+    expect(feedback, JSON.stringify(suggestions)).toBeDefined();
+    expect(feedback!.label).toMatch(/^Complaint about "Not told about changes to contact", received \d{4}-\d{2}-\d{2}/);
+    expect(feedback!.reasons[0]).toMatch(/^Shares the words/);
+
+    const linked = await call("person-qa-lead", "patch", `/api/sef-statements/${created.body.id as string}`, { evidence: [{ kind: kpi!.kind, id: kpi!.id }, { kind: feedback!.kind, id: feedback!.id }] }, created.etag);
+    expect(linked.status).toBe(200);
+    const view = (await call("person-qa-lead", "get", `/api/self-evaluations/${open.id}`)).body as unknown as SefView;
+    const statement = view.statements.find((candidate) => candidate.id === created.body.id)!;
+    expect(statement.flags).toEqual([]);
+    expect(statement.evidenceDescribed.map((evidence) => evidence.label)).toEqual([kpi!.label, feedback!.label]);
+  });
+});

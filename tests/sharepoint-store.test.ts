@@ -108,6 +108,21 @@ describe("SharePoint store: throttling", () => {
   });
 });
 
+describe("SharePoint store: dropped connections", () => {
+  it("sends a read again when the connection drops, but never a write (Graph may have applied it)", async () => {
+    const { standIn, store } = await provisionedSite();
+    await store.create("team", team("Team A"), qaLead, { id: "team-a" });
+    standIn.dropNext(2);
+    expect((await store.get("team", "team-a"))?.name).toBe("Team A");
+    standIn.dropNext(1);
+    await expect(store.create("team", team("Team B"), qaLead)).rejects.toThrow();
+    const batches = standIn.requests.filter((request) => request.path === "/$batch");
+    expect(batches).toHaveLength(2);
+    // The dropped batch was applied once, and not sent again.
+    expect((await store.query("team", { where: { name: "Team B" } })).records).toHaveLength(1);
+  });
+});
+
 describe("SharePoint store: batches", () => {
   it("sends many changes in batches of at most 20 and retries the steps Graph throttled, losing nothing", async () => {
     const { standIn, store, waits } = await provisionedSite();

@@ -100,6 +100,8 @@ describe("the bulletin pages", () => {
     await page.getByRole("link", { name: "Knowing when visits change" }).click();
     await page.getByRole("heading", { name: "You said, we did: Knowing when visits change" }).waitFor();
     expect(await page.getByLabel("Theme").inputValue()).toBe("Knowing when visits change");
+    // The demo links the register's complaint about contact changes.
+    expect(await page.getByRole("combobox", { name: /compliments and complaints it comes from/ }).textContent()).toContain("Complaint: Not told about changes to contact");
     await page.getByRole("checkbox", { name: "Northmoor children's services › Quality assurance" }).check();
     await expectAccessible(page, "the you said, we did form", { exclude: ["[data-testid=card-preview]"] });
     await page.getByRole("button", { name: "Publish" }).click();
@@ -110,6 +112,7 @@ describe("the bulletin pages", () => {
     const text = (await familyPage.textContent("body")) ?? "";
     expect(text).toContain("Children in care told us they want to know sooner when a visit changes");
     expect(text).toContain("We have started this.");
+    expect(text).toContain("One child or family told us this.");
     expect(text).not.toContain("Tell the child when visits change, and why"); // action titles stay inside Golden Thread
     await familyPage.close();
     await page.close();

@@ -114,7 +114,7 @@ describe("the feedback register page", () => {
       await page.getByRole("button", { name: "What auditors heard about NM-100902" }).click();
       await page.waitForFunction(() => window.location.hash === "#/feedback?type=complaint&caseReference=NM-100902");
       await page.getByRole("heading", { name: "What children and families told auditors about case NM-100902" }).waitFor();
-      await expect(views.getByRole("row").count()).resolves.toBe(2);
+      await expect.poll(() => views.getByRole("row").count()).toBe(2);
       await page.getByRole("button", { name: "Show every case" }).click();
       await page.getByRole("heading", { name: "What children and families told auditors", exact: true }).waitFor();
       await page.getByRole("table", { name: "Compliments and complaints, overdue first" }).getByRole("row").filter({ hasText: "Pocket money and savings" }).waitFor();
@@ -180,8 +180,8 @@ describe("the observations page", () => {
       // The link on the bot's card opens that one observation.
       await go(liam, "#/observations?observationId=observation-core-group");
       await liam.getByRole("button", { name: "Show all observations" }).waitFor();
-      await expect(liam.getByRole("table", { name: "Practice observations" }).getByRole("row").count()).resolves.toBe(2);
       await liam.getByRole("row").filter({ hasText: "Chaired the core group calmly" }).waitFor();
+      await expect.poll(() => liam.getByRole("table", { name: "Practice observations" }).getByRole("row").count()).toBe(2);
       await liam.getByRole("button", { name: "Show all observations" }).click();
       await liam.getByRole("row").filter({ hasText: "I will bring the chronology every time." }).waitFor();
       await checkWidths(liam, "observations");

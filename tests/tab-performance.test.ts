@@ -3,7 +3,8 @@
 // KPI values and sees them against the real DfE comparators for a chosen
 // South East authority; a file with a bad row imports nothing and names the
 // row; a focused audit proposal is accepted into the audit programmes;
-// triangulation for a team; axe-core and 320 px.
+// triangulation for a team (KPIs, audits, moderation, feedback and
+// observations); axe-core and 320 px.
 import { describe, expect, it } from "vitest";
 import { addMonths, monthOf } from "../api/domain/performance/months.js";
 import { checkWidths, expectAccessible, go, signIn, useTabBrowser } from "./support/tab-page.js";
@@ -60,6 +61,10 @@ describe("the performance pages", () => {
       await rereferrals.getByText("Green at 20% or below; amber above 20% up to 23%; red above 23%.").waitFor();
       await rereferrals.getByRole("complementary", { name: "Data confidence: High confidence" }).waitFor();
       await rereferrals.getByText("Mosaic (case management system): CIN-07 Referrals and re-referrals (monthly)").waitFor();
+
+      // Last month by service and team: the assessment team is red.
+      const byPlace = rereferrals.getByRole("table", { name: `Re-referrals within 12 months by service and team, ${lastMonthName}` });
+      await expect(byPlace.getByRole("row").filter({ hasText: "Assessment team" }).textContent()).resolves.toMatch(/Assessment team.*26%.*Red/);
 
       // The comparators are Kent's, from the real DfE file.
       const comparators = rereferrals.getByRole("table", { name: /Re-referrals within 12 months of a previous referral/ });
@@ -158,6 +163,9 @@ describe("the performance pages", () => {
       await page.getByRole("heading", { name: "KPIs: Child protection team" }).waitFor();
       await page.getByText(/Child protection plans lasting 2 years or more/).waitFor();
       await page.getByRole("heading", { name: "Moderation" }).waitFor();
+      const feedback = page.getByRole("list", { name: "Compliments and complaints" });
+      await feedback.getByText(/Complaint from child or young person.*Worker changes/).waitFor();
+      await page.getByRole("list", { name: "Practice observations" }).getByText(/Chaired the core group calmly/).waitFor();
       await expectAccessible(page, "the triangulation page");
       await checkWidths(page, "triangulation");
     } finally {

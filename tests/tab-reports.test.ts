@@ -18,10 +18,9 @@ describe("the report pack page", () => {
       await signIn(page, "Priya Shah");
       await page.getByRole("navigation", { name: "Golden Thread" }).getByRole("link", { name: "Report pack" }).click();
       await page.getByRole("heading", { name: "Report pack", level: 2 }).waitFor();
-      for (const heading of ["Summary", "Audit grades", "Moderation agreement", "Themes from audit findings", "Actions overdue", "Improvement plan progress"]) {
+      for (const heading of ["Summary", "Headline KPIs with comparators", "Audit grades", "Moderation agreement", "Themes from audit findings", "Actions overdue", 'Feedback and "you said, we did"', "Workforce voice", "Improvement plan progress"]) {
         await page.getByRole("heading", { name: heading, level: 3 }).waitFor();
       }
-      await page.getByText("Not in this pack yet: headline KPIs with comparators").waitFor();
 
       const summary = page.getByRole("textbox", { name: "Narrative: Summary" });
       await summary.fill("A steady month: planning remains the weak spot.");
@@ -45,6 +44,11 @@ describe("the report pack page", () => {
       await page.getByRole("heading", { name: "Audit grades", level: 3 }).waitFor();
       await expect(page.evaluate(() => window.location.hash)).resolves.toContain("scope=service&serviceId=service-children-in-care");
       await expect(page.getByRole("textbox", { name: "Narrative: Summary" }).inputValue()).resolves.toBe("");
+
+      await page.getByRole("combobox", { name: "Report for" }).selectOption({ label: "One audit theme" });
+      await page.getByRole("textbox", { name: "Theme" }).fill("Neglect");
+      await page.getByRole("textbox", { name: "Theme" }).press("Enter");
+      await page.getByText(/^Not in this pack: headline KPIs with comparators \(KPIs are counted by team and service, not by audit theme\.\)/).waitFor();
     } finally {
       await page.close();
     }

@@ -70,6 +70,18 @@ describe('"you said, we did"', () => {
     expect(((await call(psw, "get", "/api/you-said-we-did")).body.updates as unknown[]).length).toBe(countBefore);
   });
 
+  it("links the compliments and complaints it comes from, and refuses one the register does not hold", async () => {
+    const unknown = await call(psw, "post", "/api/you-said-we-did", { ...update(), feedbackIds: ["feedback-nowhere"] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.field).toBe("feedbackIds.0");
+    const linked = await call(psw, "post", "/api/you-said-we-did", { ...update(), channelIds: [], feedbackIds: ["feedback-compliment-listened", "feedback-complaint-overdue"] });
+    expect(linked.status).toBe(201);
+    const shown = await call(psw, "get", `/api/you-said-we-did/${linked.body.id as string}`);
+    expect(JSON.stringify(shown.body.card)).toContain("From 2 compliments and complaints in the feedback register");
+    const page = await apiCall(app.url, "get", `/api/you-said-we-did/${linked.body.id as string}/page`, { token: await localToken(app.url, psw) });
+    expect(page.body as unknown as string).toContain("2 children and families told us this.");
+  });
+
   it("posts the staff card to the channel, with the evidence for each change", async () => {
     const created = await call(psw, "post", "/api/you-said-we-did", update());
     expect(created.status).toBe(201);
@@ -124,6 +136,7 @@ describe("the family page", () => {
       youSaid: "a & b",
       response: "",
       weDid: [{ text: "<img src=x onerror=alert(1)>", done: true, actionCount: 2, lastDoneOn: "2026-11-03T10:00:00.000Z" }],
+      feedbackCount: 3,
       publishedOn: "2026-11-20T09:00:00.000Z",
       draft: false,
     });
@@ -132,5 +145,6 @@ describe("the family page", () => {
     expect(html).toContain("Northmoor &lt;Council&gt; children's services, 20 November 2026");
     expect(html).toContain("Done by 3 November 2026. We checked this against 2 actions in our records.");
     expect(html).not.toContain("Draft");
+    expect(html).toContain("3 children and families told us this.");
   });
 });

@@ -1,4 +1,4 @@
-// Reads the Department for Education files in shared/data/dfe/ (or any file in
+// Reads the Department for Education files in reference/dfe/ (or any file in
 // the same layout) into the domain's comparator inputs. Header-driven: the
 // documented columns are found by name, and every other column that holds
 // numbers or suppression codes is a measure, so a new DfE file of the same

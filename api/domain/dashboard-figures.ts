@@ -76,3 +76,12 @@ export function dashboardFigures(input: {
     },
   };
 }
+
+const submittedStatuses = ["submitted", "in_moderation", "completed"];
+
+/** Whether an audit counts in the period: submitted in it, or not submitted at all. */
+export function inDashboardPeriod(audit: { status: string; submittedAt?: string }, from?: string, to?: string): boolean {
+  const day = audit.submittedAt?.slice(0, 10);
+  if ((from || to) && !day) return !submittedStatuses.includes(audit.status);
+  return (!from || day! >= from) && (!to || day! <= to);
+}

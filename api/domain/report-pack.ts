@@ -277,3 +277,136 @@ export function summarySection(figures: ReportFigure[], narrative: string): Repo
     narrative,
   };
 }
+
+/** One KPI's line in the headline table, already formatted (units, "not published" for suppressed DfE values). */
+export interface KpiHeadlineRow {
+  name: string;
+  value: string;
+  rag: string;
+  target: string;
+  authority: string;
+  region: string;
+  england: string;
+  neighbours: string;
+  comparatorPeriod: string;
+}
+
+export function kpiSection(rows: KpiHeadlineRow[], scopeNote: string | undefined, narrative: string): ReportSection {
+  const count = (rag: string) => rows.filter((row) => row.rag === rag).length;
+  return {
+    key: "kpis",
+    heading: "Headline KPIs with comparators",
+    intro: `This month's figure for each KPI with its RAG against target, beside the latest published Department for Education figures for the authority, the region, England and the statistical neighbours' average. "Not published" means the DfE suppressed or did not publish the figure; it is never shown as zero.${scopeNote ? ` ${scopeNote}` : ""}`,
+    figures: [
+      { label: "KPIs reported", value: String(rows.filter((row) => row.value !== "no figure").length) },
+      { label: "Red", value: String(count("Red")) },
+      { label: "Amber", value: String(count("Amber")) },
+      { label: "Green", value: String(count("Green")) },
+    ],
+    tables: [
+      {
+        caption: "KPIs this month",
+        columns: ["KPI", "This month", "RAG", "Target", "DfE: this authority", "DfE: region", "DfE: England", "DfE: statistical neighbours", "DfE period"],
+        rows: rows.map((row) => [row.name, row.value, row.rag, row.target, row.authority, row.region, row.england, row.neighbours, row.comparatorPeriod]),
+        emptyText: "No KPIs are defined yet.",
+      },
+    ],
+    narrative,
+  };
+}
+
+export interface FeedbackInput {
+  compliments: number;
+  complaints: number;
+  byTheme: { theme: string; compliments: number; complaints: number }[];
+  complaintsOpen: number;
+  complaintsOverdue: number;
+  youSaidWeDid: { theme: string; youSaid: string; weDid: string[]; publishedOn: string }[];
+}
+
+export function feedbackSection(input: FeedbackInput, narrative: string): ReportSection {
+  const themes = [...input.byTheme].sort((a, b) => b.complaints + b.compliments - (a.complaints + a.compliments) || a.theme.localeCompare(b.theme));
+  return {
+    key: "feedback",
+    heading: "Feedback and \"you said, we did\"",
+    intro: "Compliments and complaints received this month by theme, complaints open and past their timescale at the end of the month, and the \"you said, we did\" updates published this month.",
+    figures: [
+      { label: "Compliments received", value: String(input.compliments) },
+      { label: "Complaints received", value: String(input.complaints) },
+      { label: "Complaints open", value: String(input.complaintsOpen) },
+      { label: "Open past their timescale", value: String(input.complaintsOverdue) },
+      { label: "\"You said, we did\" published", value: String(input.youSaidWeDid.length) },
+    ],
+    tables: [
+      {
+        caption: "Feedback received by theme",
+        columns: ["Theme", "Compliments", "Complaints"],
+        rows: themes.map((row) => [row.theme, String(row.compliments), String(row.complaints)]),
+        emptyText: "No compliments or complaints were received this month.",
+      },
+      {
+        caption: "\"You said, we did\" published this month",
+        columns: ["Theme", "You said", "We did", "Published"],
+        rows: input.youSaidWeDid.map((update) => [update.theme, update.youSaid, update.weDid.join(" "), update.publishedOn]),
+        emptyText: "No \"you said, we did\" was published this month.",
+      },
+    ],
+    chart:
+      themes.length === 0
+        ? undefined
+        : chart({
+            kind: "stacked_bar",
+            title: "Feedback received by theme",
+            categories: themes.slice(0, 8).map((row) => row.theme),
+            series: [
+              { name: "Compliments", values: themes.slice(0, 8).map((row) => row.compliments) },
+              { name: "Complaints", values: themes.slice(0, 8).map((row) => row.complaints) },
+            ],
+            unit: "count",
+          }),
+    narrative,
+  };
+}
+
+export interface WorkforceInput {
+  minimumGroupSize: number;
+  /** Where the figures are for: the authority, or the service in a service's pack. */
+  placeName: string;
+  surveys: { title: string; round: string; closesOn: string; respondents: number | null; questions: { text: string; favourablePercent: number }[] }[];
+}
+
+export function workforceSection(input: WorkforceInput, narrative: string): ReportSection {
+  const latest = input.surveys.find((survey) => survey.respondents !== null && survey.questions.length > 0);
+  const respondentsText = (respondents: number | null) => (respondents === null ? `fewer than ${input.minimumGroupSize}: not shown` : String(respondents));
+  return {
+    key: "workforce",
+    heading: "Workforce voice",
+    intro: `Pulse surveys and health checks that closed this month: how many answered and the share answering favourably (agree or strongly agree) to each question, for ${input.placeName}. Results for groups smaller than ${input.minimumGroupSize} are not shown, so no one's answer can be singled out.`,
+    figures: [
+      { label: "Surveys closed", value: String(input.surveys.length) },
+      { label: "Answered (most recent)", value: latest ? String(latest.respondents) : "no data" },
+    ],
+    tables: [
+      {
+        caption: "Results of surveys that closed this month",
+        columns: ["Survey", "Round", "Closed", "Answered", "Question", "Favourable"],
+        rows: input.surveys.flatMap((survey) =>
+          survey.respondents === null || survey.questions.length === 0
+            ? [[survey.title, survey.round, survey.closesOn, respondentsText(survey.respondents), "", ""]]
+            : survey.questions.map((question) => [survey.title, survey.round, survey.closesOn, respondentsText(survey.respondents), question.text, `${question.favourablePercent}%`]),
+        ),
+        emptyText: "No pulse survey or health check closed this month.",
+      },
+    ],
+    chart: latest
+      ? chart({
+          kind: "bar",
+          title: `${latest.title} (${latest.round}): share answering favourably`,
+          categories: latest.questions.map((question) => question.text),
+          series: [{ name: "Favourable", values: latest.questions.map((question) => question.favourablePercent) }],
+          unit: "percent",
+        })
+      : undefined,
+    narrative,
+  };
+}

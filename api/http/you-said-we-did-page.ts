@@ -10,6 +10,8 @@ export interface FamilyPageView {
   youSaid: string;
   response: string;
   weDid: { text: string; done: boolean; actionCount: number; lastDoneOn?: string }[];
+  /** How many compliments and complaints it comes from (a count, never which). */
+  feedbackCount: number;
   publishedOn?: string;
   draft: boolean;
 }
@@ -82,6 +84,7 @@ ${view.draft ? '  <p class="draft">Draft: not yet published. Do not share this p
   <p class="theme">About: <strong>${escapeHtml(view.theme)}</strong></p>
   <h2>You said</h2>
 ${paragraphs(view.youSaid)}
+${view.feedbackCount > 0 ? `  <p class="evidence">${view.feedbackCount === 1 ? "One child or family told us this." : `${view.feedbackCount} children and families told us this.`}</p>\n` : ""}
 ${view.response.trim() ? `  <h2>What we think</h2>\n${paragraphs(view.response)}\n` : ""}  <h2>We did</h2>
   <ul class="we-did">
 ${items}

@@ -25,6 +25,12 @@ export async function seedDemoBulletins(tx: RecordOperations, actor: Actor): Pro
       drawsOn: [
         { kind: "audit_programme", recordId: "programme-regular-2026-q4", reference: "Regular case audits, October to December 2026" },
         { kind: "audit", recordId: "audit-completed", reference: "NM-100902" },
+        {
+          kind: "finding",
+          recordId: "audit-completed",
+          findingKey: "needsToBeBetter:0",
+          reference: "NM-100902: Supervision records describe discussion but not the decisions made or why.",
+        },
       ],
       audience: { channelIds: [], teamIds: ["team-assessment", "team-child-protection", "team-children-in-care"], personIds: [], personalChats: false },
       status: "draft",
@@ -40,7 +46,8 @@ export async function seedDemoBulletins(tx: RecordOperations, actor: Actor): Pro
       youSaid: "Children in care told us they want to know sooner when a visit changes, and why it changed.",
       response: "You are right. Changes to visits can be worrying, and you should hear about them first.",
       weDid: [{ text: "Social workers now tell children about a change to a visit on the day it is decided, and explain why.", actionIds: ["action-visit-changes"] }],
-      feedbackIds: [],
+      // The register's complaint about not being told when contact moved (seed-feedback.ts).
+      feedbackIds: ["feedback-complaint-overdue"],
       channelIds: [],
       status: "draft",
       authorId: "person-psw",

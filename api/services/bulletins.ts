@@ -198,11 +198,16 @@ async function resolvedSource(tx: RecordOperations, source: BulletinSource, inde
   const field = `drawsOn.${index}`;
   if (source.kind === "review") return { kind: "review", reference: source.reference };
   if (!source.recordId) throw new DomainError("invalid_record", "Choose which audit or programme the bulletin draws on.", { field });
-  if (source.kind === "audit") {
+  if (source.kind === "audit" || source.kind === "finding") {
     const audit = await tx.get("audit", source.recordId);
     if (!audit) throw new DomainError("invalid_record", `There is no audit with id ${source.recordId}.`, { field });
-    const caseReference = await tx.get("caseReference", audit.caseId);
-    return { kind: "audit", recordId: audit.id, reference: caseReference?.reference ?? "an audit" };
+    const caseReference = (await tx.get("caseReference", audit.caseId))?.reference ?? "an audit";
+    if (source.kind === "audit") return { kind: "audit", recordId: audit.id, reference: caseReference };
+    const [list, index] = (source.findingKey ?? "").split(":") as ["workingWell" | "needsToBeBetter" | "", string];
+    const finding = list ? audit.findings[list][Number(index)] : undefined;
+    if (!finding) throw new DomainError("invalid_record", "That finding is not in the audit any more. Choose it again.", { field });
+    const reference = `${caseReference}: ${finding}`;
+    return { kind: "finding", recordId: audit.id, findingKey: source.findingKey, reference: reference.length > 300 ? `${reference.slice(0, 299)}…` : reference };
   }
   const programme = await tx.get("auditProgramme", source.recordId);
   if (!programme) throw new DomainError("invalid_record", `There is no audit programme with id ${source.recordId}.`, { field });

@@ -2,21 +2,12 @@
 // store port and counts in memory with the domain's dashboardFigures. Right
 // for small stores and as the reference the faster, store-specific read
 // models are tested against.
-import { dashboardFigures } from "../domain/dashboard-figures.js";
+import { dashboardFigures, inDashboardPeriod } from "../domain/dashboard-figures.js";
 import type { RecordKind } from "../domain/records/index.js";
 import { narrowed } from "../auth/viewer.js";
 import { allRecords } from "../store/all-records.js";
 import { overdueActionsWhere, type DashboardReadModel } from "../store/dashboard-read-model.js";
 import type { FieldCondition, Saved, Store } from "../store/port.js";
-
-const submittedStatuses = ["submitted", "in_moderation", "completed"];
-
-/** Whether an audit counts in the period: submitted in it, or not submitted at all. */
-export function inDashboardPeriod(audit: { status: string; submittedAt?: string }, from?: string, to?: string): boolean {
-  const day = audit.submittedAt?.slice(0, 10);
-  if ((from || to) && !day) return !submittedStatuses.includes(audit.status);
-  return (!from || day! >= from) && (!to || day! <= to);
-}
 
 async function everyRecord<K extends RecordKind>(store: Store, kind: K, scopes: Record<string, FieldCondition>[], filters: Record<string, FieldCondition>): Promise<Saved<K>[]> {
   const byId = new Map<string, Saved<K>>();

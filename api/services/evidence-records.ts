@@ -47,6 +47,22 @@ export async function labelOf(store: RecordOperations, kind: RecordKind, record:
       const meeting = record as Saved<"performanceMeeting">;
       return `${meetingKindLabels[meeting.kind]}, ${meeting.heldOn}: ${meeting.title}`;
     }
+    case "kpiDefinition": {
+      const kpi = record as Saved<"kpiDefinition">;
+      return `KPI ${kpi.code}: ${kpi.name}`;
+    }
+    case "feedback": {
+      const feedback = record as Saved<"feedback">;
+      return `${feedback.type === "complaint" ? "Complaint" : "Compliment"} about "${feedback.theme}", received ${feedback.receivedOn}${feedback.caseReference ? ` (${feedback.caseReference})` : ""}`;
+    }
+    case "observation": {
+      const observation = record as Saved<"observation">;
+      return `Practice observation, ${observation.observedOn}${observation.caseReference ? ` (${observation.caseReference})` : ""}`;
+    }
+    case "youSaidWeDid": {
+      const update = record as Saved<"youSaidWeDid">;
+      return `"You said, we did": ${update.theme}${update.publishedAt ? `, published ${update.publishedAt.slice(0, 10)}` : " (draft)"}`;
+    }
     default:
       return genericLabel(kind, record as unknown as Record<string, unknown>);
   }
@@ -77,7 +93,11 @@ export async function checkEvidence(store: RecordOperations, references: readonl
   }
 }
 
-/** Audits with findings, completed moderations, done actions and meetings with decisions, as candidates for suggestions. */
+/**
+ * Candidates for suggestions: submitted audits (findings, theme, the child's
+ * view), completed moderations, done actions, KPI definitions, feedback,
+ * practice observations, published "you said, we did" and meetings.
+ */
 export async function evidenceCandidates(store: RecordOperations): Promise<EvidenceCandidate[]> {
   const candidates: EvidenceCandidate[] = [];
   const services = new Map((await allRecords(store, "service")).map((service) => [service.id, service]));
@@ -124,6 +144,41 @@ export async function evidenceCandidates(store: RecordOperations): Promise<Evide
       label: await labelOf(store, "action", action),
       date: action.completedAt?.slice(0, 10),
       text: `${action.title} ${action.reason} ${action.evidence ?? ""}`,
+    });
+  }
+  const teamServices = new Map((await allRecords(store, "team")).map((team) => [team.id, team.serviceId]));
+  for (const kpi of await allRecords(store, "kpiDefinition")) {
+    candidates.push({ kind: "kpiDefinition", id: kpi.id, label: await labelOf(store, "kpiDefinition", kpi), text: `${kpi.name} ${kpi.measures} ${kpi.purpose}` });
+  }
+  for (const feedback of await allRecords(store, "feedback")) {
+    candidates.push({
+      kind: "feedback",
+      id: feedback.id,
+      label: await labelOf(store, "feedback", feedback),
+      date: feedback.receivedOn,
+      theme: feedback.theme,
+      areas: areasOf(feedback.serviceId ?? teamServices.get(feedback.teamId)),
+      text: `${feedback.theme} ${feedback.summary}`,
+    });
+  }
+  for (const observation of await allRecords(store, "observation")) {
+    candidates.push({
+      kind: "observation",
+      id: observation.id,
+      label: await labelOf(store, "observation", observation),
+      date: observation.observedOn,
+      areas: areasOf(observation.teamId ? teamServices.get(observation.teamId) : undefined),
+      text: `${observation.strengths} ${observation.areasToDevelop}`,
+    });
+  }
+  for (const update of await allRecords(store, "youSaidWeDid", { where: { status: "published" } })) {
+    candidates.push({
+      kind: "youSaidWeDid",
+      id: update.id,
+      label: await labelOf(store, "youSaidWeDid", update),
+      date: update.publishedAt?.slice(0, 10),
+      theme: update.theme,
+      text: `${update.theme} ${update.youSaid} ${update.weDid.map((entry) => entry.text).join(" ")}`,
     });
   }
   for (const meeting of await allRecords(store, "performanceMeeting")) {

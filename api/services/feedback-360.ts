@@ -1,17 +1,17 @@
 // 360-degree feedback on a supervisor's supervision (seed §2.5). Requests go
-// out as cards through the outbox. An answer is saved without its author,
-// by an anonymous system actor, so the store holds no link from an answer to
-// the person who gave it; results show only once enough people answered.
-import { summariseFeedback360, feedback360Questions, type Feedback360Summary } from "../domain/feedback-360-summary.js";
+// out as cards through the outbox. An answer is only ever added to the
+// round's totals (and the audit log withholds those), so nothing stored
+// links an answer to the person who gave it; results show only once enough
+// people answered.
+import { feedback360Questions, summariseFeedback360, withAnswer, type Feedback360Summary } from "../domain/feedback-360-summary.js";
 import { DomainError } from "../domain/errors.js";
-import { allRecords } from "../store/all-records.js";
 import type { Actor, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
 import { requireRecord, type Person } from "./people.js";
 
 export type SavedRound = Saved<"feedback360Round">;
 
-/** Who writes every answer: never the person answering. */
+/** Who adds every answer to the totals: never the person answering. */
 export const anonymousAnswerer: Actor = { id: "system:anonymous-feedback" };
 
 export interface Feedback360Request {
@@ -51,9 +51,9 @@ export class Feedback360 {
       if (!round.recipientIds.includes(person.id)) throw new DomainError("forbidden", "This feedback request was not sent to you.");
       if (round.status !== "open") throw new DomainError("illegal_transition", "This feedback request has closed.");
       if (round.answeredIds.includes(person.id)) throw new DomainError("illegal_transition", "You have already answered. Thank you.");
-      // Both writes are the anonymous actor's: the round learns that someone answered, the answer learns nothing of who.
-      await tx.update("feedback360Round", roundId, { answeredIds: [...round.answeredIds, person.id] }, round.etag, anonymousAnswerer);
-      await tx.create("feedback360Answer", { roundId, ratings, comment: comment.trim() }, anonymousAnswerer);
+      // One write: the round learns that this person answered, and its totals grow by one answer.
+      const totals = withAnswer(round, { ratings, comment });
+      await tx.update("feedback360Round", roundId, { answeredIds: [...round.answeredIds, person.id], ...totals }, round.etag, anonymousAnswerer);
     });
   }
 
@@ -63,8 +63,7 @@ export class Feedback360 {
     return this.store.update("feedback360Round", roundId, { status: "closed", closedAt: now.toISOString() }, round.etag, actor);
   }
 
-  async summary(roundId: string): Promise<Feedback360Summary> {
-    const answers = await allRecords(this.store, "feedback360Answer", { where: { roundId } });
-    return summariseFeedback360(answers);
+  summary(round: SavedRound): Feedback360Summary {
+    return summariseFeedback360({ ...round, answerCount: round.answeredIds.length });
   }
 }

@@ -8,13 +8,16 @@ import { DomainError } from "../domain/errors.js";
 import type { ReportSectionKey } from "../domain/records/report-narrative.js";
 import {
   actionsSection,
+  feedbackSection,
   gradesSection,
   goodOrBetter,
   improvementPlanSection,
+  kpiSection,
   moderationSection,
   percentText,
   summarySection,
   themesSection,
+  workforceSection,
   type OverdueActionRow,
   type ReportPack,
   type ReportSection,
@@ -23,7 +26,10 @@ import { monthBounds, monthLabel, monthsEnding, scopeKeyOf, type ReportScope } f
 import { canSeeAction, canSeeAudit, scopeOf, type Viewer } from "../auth/viewer.js";
 import { allRecords } from "../store/all-records.js";
 import type { Saved, Store } from "../store/port.js";
+import type { PerformanceService } from "./performance.js";
+import { feedbackInput, kpiHeadlineRows, workforceInput } from "./report-pack-sources.js";
 import { currentPlanProgress } from "./self-evaluation.js";
+import type { WorkforceVoice } from "./workforce-voice.js";
 
 export interface StoredNarrative {
   /** The narrative's record id (derived from month, scope and section), for PATCH once it has an ETag. */
@@ -38,10 +44,20 @@ export interface ReportPackResult {
   pack: ReportPack;
   scopeKey: string;
   narratives: StoredNarrative[];
+  leftOut: SectionLeftOut[];
 }
 
-/** The sections this build of Golden Thread can fill from its own records, in the order they print. */
-export const reportSectionsBuilt: readonly ReportSectionKey[] = ["summary", "grades", "moderation", "themes", "actions", "improvement_plan"];
+/** Where the sections from other parts of Golden Thread read their figures. */
+export interface ReportSources {
+  performance: PerformanceService;
+  workforce: WorkforceVoice;
+}
+
+/** A section the pack leaves out for this scope, and why (shown above the pack). */
+export interface SectionLeftOut {
+  sectionKey: ReportSectionKey;
+  reason: string;
+}
 
 /** One narrative record per month, scope and section: its id is derived from the three, so two first saves cannot make two. */
 export function narrativeId(period: string, scopeKey: string, sectionKey: ReportSectionKey): string {
@@ -60,7 +76,7 @@ export function assertMaySeeReport(viewer: Viewer, scope: ReportScope): void {
   );
 }
 
-export async function buildReportPack(store: Store, viewer: Viewer, month: string, scope: ReportScope, now: Date): Promise<ReportPackResult> {
+export async function buildReportPack(store: Store, sources: ReportSources, viewer: Viewer, month: string, scope: ReportScope, now: Date): Promise<ReportPackResult> {
   assertMaySeeReport(viewer, scope);
   const { from, to } = monthBounds(month);
   const today = now.toISOString().slice(0, 10);
@@ -118,6 +134,9 @@ export async function buildReportPack(store: Store, viewer: Viewer, month: strin
 
   const actionFigures = await actionsInScope(store, viewer, scope, serviceTeamIds, { from, to, asAt });
   const plan = scope.kind === "authority" ? await currentPlanProgress(store, today) : undefined;
+  const kpis = scope.kind === "theme" ? undefined : await kpiHeadlineRows(sources.performance, month, scope);
+  const feedback = await feedbackInput(store, { from, to, asAt }, scope, serviceTeamIds);
+  const workforce = scope.kind === "theme" ? undefined : await workforceInput(store, sources.workforce, { from, to }, scope, scope.kind === "service" ? scopeLabel : "the whole authority");
 
   const scopeKey = scopeKeyOf(scope);
   const narratives = await storedNarratives(store, month, scopeKey);
@@ -133,10 +152,13 @@ export async function buildReportPack(store: Store, viewer: Viewer, month: strin
       ],
       narrativeOf("summary"),
     ),
+    ...(kpis ? [kpiSection(kpis.rows, kpis.scopeNote, narrativeOf("kpis"))] : []),
     gradesSection(monthFigures, trend, narrativeOf("grades")),
     moderationSection(agreement, shift, moderationCount, narrativeOf("moderation")),
     themesSection(themeInput, narrativeOf("themes")),
     actionsSection(actionFigures, narrativeOf("actions")),
+    feedbackSection(feedback, narrativeOf("feedback")),
+    ...(workforce ? [workforceSection(workforce, narrativeOf("workforce"))] : []),
   ];
   if (plan) packSections.push(improvementPlanSection(plan.year, plan.progress, narrativeOf("improvement_plan")));
 
@@ -150,6 +172,15 @@ export async function buildReportPack(store: Store, viewer: Viewer, month: strin
       sections: packSections,
     },
     scopeKey,
+    leftOut: [
+      ...(scope.kind === "theme"
+        ? [
+            { sectionKey: "kpis" as const, reason: "KPIs are counted by team and service, not by audit theme." },
+            { sectionKey: "workforce" as const, reason: "Workforce voice surveys are not asked by audit theme." },
+          ]
+        : []),
+      ...(plan ? [] : [{ sectionKey: "improvement_plan" as const, reason: "The improvement plan is authority-wide: it is in the authority's pack." }]),
+    ],
     narratives: packSections.map((section) => narratives.find((narrative) => narrative.sectionKey === section.key) ?? { id: narrativeId(month, scopeKey, section.key), sectionKey: section.key, text: "", etag: null }),
   };
 }

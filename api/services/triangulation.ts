@@ -2,10 +2,12 @@
 // team, a service or a theme and a period, the KPIs beside the audit grades
 // and findings, the moderation results, and what children, families and
 // observers said, so a leader reads the numbers against the practice.
+import { canSeeFeedback, canSeeObservation, feedbackFilters, observationFilters } from "../auth/feedback-access.js";
 import { auditFilters, canSeeAudit, narrowed, scopeOf, type Viewer } from "../auth/viewer.js";
 import { DomainError } from "../domain/errors.js";
 import { ragRule } from "../domain/performance/rag.js";
-import { recordSchemas } from "../domain/records/index.js";
+import { feedbackSourceLabels } from "../domain/records/feedback.js";
+import { observationSettingLabels } from "../domain/records/observation.js";
 import { allRecords } from "../store/all-records.js";
 import type { FieldCondition, Saved, Store } from "../store/port.js";
 import type { KpiMonthValue, PerformanceService, ValueFilter } from "./performance.js";
@@ -30,11 +32,33 @@ export interface Triangulation {
     readonly findings: readonly { readonly auditId: string; readonly caseReference: string | null; readonly kind: "working_well" | "needs_to_be_better"; readonly text: string }[];
   };
   readonly moderation: { readonly completed: number; readonly agreed: number; readonly regradedUp: number; readonly regradedDown: number; readonly regraded: number; readonly waiting: number };
-  /** Feedback and observation records, when those parts of the framework are installed. */
-  readonly feedback: readonly { readonly id: string; readonly summary: string; readonly receivedOn?: string }[];
-  readonly observations: readonly { readonly id: string; readonly summary: string; readonly observedOn?: string }[];
-  /** Sources this installation does not record yet, in words. */
+  /** Compliments and complaints received in the period, newest first. */
+  readonly feedback: readonly FeedbackSummary[];
+  /** Practice observations in the period, newest first. */
+  readonly observations: readonly ObservationSummary[];
+  /** What could not be brought in for this focus, in words (observations have no theme). */
   readonly notRecorded: readonly string[];
+}
+
+export interface FeedbackSummary {
+  readonly id: string;
+  readonly type: "compliment" | "complaint";
+  /** Who it came from, in words ("Child or young person"). */
+  readonly from: string;
+  readonly theme: string;
+  readonly receivedOn: string;
+  readonly caseReference: string | null;
+  readonly summary: string;
+}
+
+export interface ObservationSummary {
+  readonly id: string;
+  /** Where the practice was observed, in words ("Home visit"). */
+  readonly setting: string;
+  readonly observedOn: string;
+  readonly caseReference: string | null;
+  readonly strengths: string;
+  readonly areasToDevelop: string;
 }
 
 const submitted = new Set(["submitted", "in_moderation", "completed"]);
@@ -43,9 +67,8 @@ export async function triangulate(store: Store, performance: PerformanceService,
   if (query.from > query.to) throw new DomainError("invalid_query", "The period must end on or after the day it starts.", { field: "to" });
   const focus = await focusOf(store, viewer, query);
   const audits = await auditsIn(store, viewer, query);
-  const notRecorded: string[] = [];
-  if (!("feedback" in recordSchemas)) notRecorded.push("feedback from children and families (not part of this installation yet)");
-  if (!("observation" in recordSchemas)) notRecorded.push("practice observations (not part of this installation yet)");
+  const teamIds = await focusTeamIds(store, query);
+  const notRecorded = query.theme ? ["practice observations (they are not recorded by theme)"] : [];
   return {
     focus,
     from: query.from,
@@ -53,8 +76,8 @@ export async function triangulate(store: Store, performance: PerformanceService,
     kpis: await kpisFor(store, performance, query),
     audits: await auditSummary(store, audits),
     moderation: await moderationOf(store, audits),
-    feedback: [],
-    observations: [],
+    feedback: await feedbackIn(store, viewer, query, teamIds),
+    observations: query.theme ? [] : await observationsIn(store, viewer, query, teamIds),
     notRecorded,
   };
 }
@@ -117,6 +140,59 @@ async function moderationOf(store: Store, audits: readonly Saved<"audit">[]): Pr
     }
   }
   return moderation;
+}
+
+/** The teams of a team or service focus; undefined for the whole authority or a theme. */
+async function focusTeamIds(store: Store, query: TriangulationQuery): Promise<string[] | undefined> {
+  if (query.teamId) return [query.teamId];
+  if (query.serviceId) return (await allRecords(store, "team", { where: { serviceId: query.serviceId } })).map((team) => team.id);
+  return undefined;
+}
+
+/** Compliments and complaints received in the period, within what the viewer may see. */
+async function feedbackIn(store: Store, viewer: Viewer, query: TriangulationQuery, teamIds: string[] | undefined): Promise<FeedbackSummary[]> {
+  const where: Record<string, FieldCondition> = { receivedOn: { gte: query.from, lte: query.to } };
+  if (teamIds) where.teamId = { in: teamIds };
+  if (query.theme) where.theme = query.theme;
+  const byId = new Map<string, Saved<"feedback">>();
+  for (const scope of feedbackFilters(viewer)) {
+    const narrowedWhere = narrowed(scope, where);
+    if (!narrowedWhere) continue;
+    for (const feedback of await allRecords(store, "feedback", { where: narrowedWhere })) if (canSeeFeedback(viewer, feedback)) byId.set(feedback.id, feedback);
+  }
+  return [...byId.values()]
+    .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn))
+    .map((feedback) => ({
+      id: feedback.id,
+      type: feedback.type,
+      from: feedbackSourceLabels[feedback.source],
+      theme: feedback.theme,
+      receivedOn: feedback.receivedOn,
+      caseReference: feedback.caseReference ?? null,
+      summary: feedback.summary,
+    }));
+}
+
+/** Practice observations in the period, within what the viewer may see. */
+async function observationsIn(store: Store, viewer: Viewer, query: TriangulationQuery, teamIds: string[] | undefined): Promise<ObservationSummary[]> {
+  const where: Record<string, FieldCondition> = { observedOn: { gte: query.from, lte: query.to } };
+  if (teamIds) where.teamId = { in: teamIds };
+  const byId = new Map<string, Saved<"observation">>();
+  for (const scope of observationFilters(viewer)) {
+    const narrowedWhere = narrowed(scope, where);
+    if (!narrowedWhere) continue;
+    for (const observation of await allRecords(store, "observation", { where: narrowedWhere })) if (canSeeObservation(viewer, observation)) byId.set(observation.id, observation);
+  }
+  return [...byId.values()]
+    .sort((a, b) => b.observedOn.localeCompare(a.observedOn))
+    .map((observation) => ({
+      id: observation.id,
+      setting: observationSettingLabels[observation.setting],
+      observedOn: observation.observedOn,
+      caseReference: observation.caseReference ?? null,
+      strengths: observation.strengths,
+      areasToDevelop: observation.areasToDevelop,
+    }));
 }
 
 async function focusOf(store: Store, viewer: Viewer, query: TriangulationQuery): Promise<Triangulation["focus"]> {

@@ -63,7 +63,7 @@ export class YouSaidWeDidService {
     return update;
   }
 
-  /** Nothing that identifies a child; every action and channel named exists. */
+  /** Nothing that identifies a child; every action, feedback record and channel named exists. */
   private async check(tx: RecordOperations, draft: YouSaidWeDidDraft): Promise<void> {
     const problems = familyTextProblems({ theme: draft.theme, youSaid: draft.youSaid, response: draft.response ?? "", weDid: draft.weDid });
     if (problems.length > 0) {
@@ -74,6 +74,11 @@ export class YouSaidWeDidService {
         if (!(await tx.get("action", actionId))) {
           throw new DomainError("invalid_record", `There is no action with id ${actionId}.`, { field: `weDid.${index}.actionIds.${actionIndex}` });
         }
+      }
+    }
+    for (const [index, feedbackId] of (draft.feedbackIds ?? []).entries()) {
+      if (!(await tx.get("feedback", feedbackId))) {
+        throw new DomainError("invalid_record", `There is no compliment or complaint with id ${feedbackId} in the feedback register.`, { field: `feedbackIds.${index}` });
       }
     }
     for (const [index, channelId] of (draft.channelIds ?? []).entries()) {

@@ -26,7 +26,6 @@ export const queryableFields: Record<RecordKind, readonly string[]> = {
   feedback: ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"],
   observation: ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"],
   feedback360Round: ["supervisorId", "requestedById", "teamId", "auditId", "status"],
-  feedback360Answer: ["roundId"],
   survey: ["status", "kind", "seriesId", "opensOn", "closesOn"],
   surveyParticipation: ["surveyId", "personId", "occasion"],
   surveyTally: ["surveyId", "groupKey"],

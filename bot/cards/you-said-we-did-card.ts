@@ -10,6 +10,7 @@ const template = {
   body: [
     { type: "TextBlock", text: "You said, we did", isSubtle: true, size: "Small", weight: "Bolder", wrap: true },
     titleBlock("${theme}"),
+    { type: "TextBlock", $when: "${basedOn != ''}", text: "${basedOn}", isSubtle: true, size: "Small", wrap: true, spacing: "None" },
     { type: "TextBlock", text: "You said", weight: "Bolder", wrap: true, spacing: "Medium" },
     { type: "TextBlock", text: "${youSaid}", wrap: true },
     { type: "TextBlock", $when: "${response != ''}", text: "${response}", wrap: true },

@@ -176,7 +176,7 @@ export function backoffDelayMs(attempt: number, random: () => number, baseMs = 1
 // Statuses
 
 
-/** Puts a person's `not_installed` messages back to pending, e.g. when they install the app. Returns how many. */
+/** Puts a recipient's `not_installed` messages back to pending, e.g. when they install the app (a person, or a team channel by its record id). Returns how many. */
 export async function requeueForRecipient(store: Store, personId: string, actor: Actor): Promise<number> {
   let requeued = 0;
   for (;;) {

@@ -2,10 +2,12 @@
 // of the server. The store stays the record of every message (status, ETag,
 // attempts); the queue decides which worker looks at which message:
 //
-// - announce(): a pending message the queue has not heard of is put on it
-//   (hidden until its notBefore, for a scheduled post), then marked
-//   `announcedAt`. A crash between the two puts it on again: harmless, since
-//   a copy whose record is no longer pending is simply deleted.
+// - announce(): a pending message the queue has not heard of is marked
+//   `announcedAt` (the ETag lets only one instance do it), then put on the
+//   queue, hidden until its notBefore for a scheduled post. A message marked
+//   long ago and untouched since is presumed lost from the queue (a crash
+//   between the two steps) and put on again; an extra copy is harmless, since
+//   a copy whose record is no longer waiting is simply deleted.
 // - due(): receiving hides a queue message from every other worker for the
 //   sending lease. If this worker dies mid-send, the message reappears when
 //   the lease ends; the record still says `sending` since before the lease,
@@ -30,6 +32,8 @@ export interface StorageQueueTransportOptions {
   log?: (line: string) => void;
   /** Queue messages sent at once while announcing. Default 16. */
   announceConcurrency?: number;
+  /** A message announced this long ago and untouched since is presumed lost from the queue and announced again. Default 15 min. */
+  reannounceAfterMs?: number;
 }
 
 const maxVisibilitySeconds = 7 * 24 * 60 * 60 - 60;
@@ -50,6 +54,7 @@ export class StorageQueueTransport implements OutboxTransport {
   private readonly leaseMs: number;
   private readonly log: (line: string) => void;
   private readonly announceConcurrency: number;
+  private readonly reannounceAfterMs: number;
   private ready: Promise<unknown> | undefined;
 
   constructor(options: StorageQueueTransportOptions) {
@@ -60,6 +65,7 @@ export class StorageQueueTransport implements OutboxTransport {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.log = options.log ?? (() => undefined);
     this.announceConcurrency = Math.max(1, options.announceConcurrency ?? 16);
+    this.reannounceAfterMs = options.reannounceAfterMs ?? 15 * 60_000;
   }
 
   /** Creates the queue if it is not there yet (once per process). */
@@ -73,31 +79,60 @@ export class StorageQueueTransport implements OutboxTransport {
 
   async announce(): Promise<number> {
     await this.ensureQueue();
+    const nowIso = this.now().toISOString();
+    const lostBefore = new Date(this.now().getTime() - this.reannounceAfterMs).toISOString();
+    const quiet = { announcedAt: { lte: lostBefore }, updatedAt: { lte: lostBefore } };
     let announced = 0;
-    for (;;) {
-      const page = await this.store.query("outboxMessage", { where: { status: "pending", announcedAt: null }, orderBy: { field: "createdAt" }, limit: 200 });
-      if (page.records.length === 0) return announced;
-      let changed = 0;
-      const waiting = [...page.records];
-      const announceOne = async (message: Saved<"outboxMessage">) => {
-        const delayMs = message.notBefore ? Date.parse(message.notBefore) - this.now().getTime() : 0;
-        await this.queue.sendMessage(JSON.stringify({ outboxMessageId: message.id }), { visibilityTimeout: this.seconds(delayMs), messageTimeToLive: -1 });
-        try {
-          await this.store.update("outboxMessage", message.id, { announcedAt: this.now().toISOString() }, message.etag, this.actor);
-          changed += 1;
-        } catch (error) {
-          // Changed meanwhile (claimed, or announced by another instance): the queue copy is harmless.
-          if (!isDomainError(error, "conflict") && !isDomainError(error, "not_found")) throw error;
-        }
-      };
-      await Promise.all(
-        Array.from({ length: Math.min(this.announceConcurrency, waiting.length) }, async () => {
-          for (let message = waiting.shift(); message; message = waiting.shift()) await announceOne(message);
-        }),
-      );
-      announced += changed;
-      if (changed === 0) return announced;
+    for (const where of [
+      // New messages the queue has not heard of.
+      { status: "pending", announcedAt: null },
+      // Messages marked but long untouched, due now: their queue message was lost (a crash between marking and sending).
+      { status: "pending", notBefore: null, ...quiet },
+      { status: "pending", notBefore: { lte: nowIso }, ...quiet },
+      { status: "sending", ...quiet },
+    ]) {
+      for (;;) {
+        const page = await this.store.query("outboxMessage", { where, orderBy: { field: "createdAt" }, limit: 200 });
+        const waiting = [...page.records];
+        let changed = 0;
+        await Promise.all(
+          Array.from({ length: Math.min(this.announceConcurrency, waiting.length) }, async () => {
+            for (let message = waiting.shift(); message; message = waiting.shift()) if (await this.announceOne(message)) changed += 1;
+          }),
+        );
+        announced += changed;
+        // Nothing left, or every one was taken by another instance meanwhile.
+        if (changed === 0) break;
+      }
     }
+    return announced;
+  }
+
+  /**
+   * Marks the message announced (its ETag makes this instance the only one
+   * to do so), then puts it on the queue; if that fails, unmarks it so it is
+   * announced again. Returns whether this instance announced it.
+   */
+  private async announceOne(message: Saved<"outboxMessage">): Promise<boolean> {
+    let marked: Saved<"outboxMessage">;
+    try {
+      marked = await this.store.update("outboxMessage", message.id, { announcedAt: this.now().toISOString() }, message.etag, this.actor);
+    } catch (error) {
+      if (isDomainError(error, "conflict") || isDomainError(error, "not_found")) return false;
+      throw error;
+    }
+    const delayMs = marked.notBefore ? Date.parse(marked.notBefore) - this.now().getTime() : 0;
+    try {
+      await this.queue.sendMessage(JSON.stringify({ outboxMessageId: marked.id }), { visibilityTimeout: this.seconds(delayMs), messageTimeToLive: -1 });
+    } catch (error) {
+      try {
+        await this.store.update("outboxMessage", marked.id, { announcedAt: undefined }, marked.etag, this.actor);
+      } catch {
+        // Changed meanwhile: the lost-message sweep announces it again later.
+      }
+      throw error;
+    }
+    return true;
   }
 
   async *due(limit: number): AsyncGenerator<DueMessage> {

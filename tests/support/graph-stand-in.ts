@@ -85,6 +85,7 @@ export class GraphStandIn {
   private server?: Server;
   private forcedThrottles: { status: number; retryAfterSeconds: number; inBatch: boolean }[] = [];
   private forcedFailures: { method: string; pathPart: string; status: number }[] = [];
+  private drops = 0;
   private windowStart = 0;
   private windowCount = 0;
 
@@ -109,6 +110,11 @@ export class GraphStandIn {
     for (let index = 0; index < count; index += 1) {
       this.forcedThrottles.push({ status: options.status ?? 429, retryAfterSeconds: options.retryAfterSeconds ?? 2, inBatch: options.inBatch ?? false });
     }
+  }
+
+  /** The next `count` requests get no answer: the connection is dropped (after a write is applied, as can happen). */
+  dropNext(count: number): void {
+    this.drops += count;
   }
 
   /** The next request whose method matches and whose path contains `pathPart` fails with `status`. */
@@ -159,6 +165,11 @@ export class GraphStandIn {
       answer = this.throttle(false, !isBatch) ?? (isBatch ? this.batch(text) : this.safely(request.method ?? "GET", path, headers, text));
     }
     this.requests.push({ method: request.method ?? "GET", path, inBatch: false, status: answer.status, prefer: headers.prefer });
+    if (this.drops > 0) {
+      this.drops -= 1;
+      request.socket.destroy();
+      return;
+    }
     const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
     response.writeHead(answer.status, { ...(body ? { "Content-Type": "application/json" } : {}), ...answer.headers });
     response.end(body);

@@ -16,13 +16,15 @@ export const BulletinLink = z.object({
 });
 export type BulletinLink = z.infer<typeof BulletinLink>;
 
-export const bulletinSourceKinds = ["audit", "audit_programme", "review"] as const;
+export const bulletinSourceKinds = ["audit", "finding", "audit_programme", "review"] as const;
 export const BulletinSource = z.object({
   kind: z.enum(bulletinSourceKinds),
-  // The audit or programme record; absent for a review, which is known by its reference alone.
+  // The audit (also for a finding) or programme record; absent for a review, which is known by its reference alone.
   recordId: id.optional(),
-  // What the card shows: a case reference, a programme name, or a review's reference such as "LCSPR 2026/03".
-  reference: requiredText("What it draws on", 160),
+  // A finding of that audit: "workingWell:0" is the first thing working well, "needsToBeBetter:1" the second to improve.
+  findingKey: z.string().regex(/^(workingWell|needsToBeBetter):\d{1,2}$/, "A finding is workingWell:<n> or needsToBeBetter:<n>").optional(),
+  // What the card shows: a case reference, a finding after its case reference, a programme name, or a review's reference such as "LCSPR 2026/03".
+  reference: requiredText("What it draws on", 300),
 });
 export type BulletinSource = z.infer<typeof BulletinSource>;
 

@@ -16,7 +16,7 @@ import { PracticeStandard } from "./practice-standard.js";
 import { Bulletin, BulletinRead } from "./bulletin.js";
 import { YouSaidWeDid } from "./you-said-we-did.js";
 import { Feedback } from "./feedback.js";
-import { Feedback360Answer, Feedback360Round } from "./feedback-360.js";
+import { Feedback360Round } from "./feedback-360.js";
 import { Observation } from "./observation.js";
 import { PerformanceMeeting } from "./performance-meeting.js";
 import { ReportNarrative } from "./report-narrative.js";
@@ -78,7 +78,6 @@ export const recordSchemas = {
   feedback: Feedback,
   observation: Observation,
   feedback360Round: Feedback360Round,
-  feedback360Answer: Feedback360Answer,
   survey: Survey,
   surveyParticipation: SurveyParticipation,
   surveyTally: SurveyTally,
@@ -124,7 +123,6 @@ export const recordKindLabels: Record<RecordKind, string> = {
   feedback: "compliment or complaint",
   observation: "practice observation",
   feedback360Round: "360-degree feedback request",
-  feedback360Answer: "360-degree feedback answer",
   survey: "survey",
   surveyParticipation: "survey participation",
   surveyTally: "survey tally",

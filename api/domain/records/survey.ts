@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, isoDate, isoDateTime, requiredText, text } from "./common.js";
+import { feedback360WithheldFields } from "./feedback-360.js";
 
 // Workforce voice (seed §2, component ix): pulse surveys, annual health
 // checks and reflective feedback after audits. Answers are anonymous, so
@@ -138,4 +139,5 @@ export function tallyGroupKey(teamId: string | undefined, serviceId: string | un
 /** Fields whose values the audit log records only as "withheld": anonymous answers. */
 export const auditLogWithheldFields: Readonly<Record<string, readonly string[]>> = {
   surveyTally: ["scaleCounts", "comments"],
+  feedback360Round: feedback360WithheldFields,
 };

@@ -9,7 +9,7 @@ import { DomainError } from "../../domain/errors.js";
 import { feedback360Questions } from "../../domain/feedback-360-summary.js";
 import { isoDate } from "../../domain/records/common.js";
 import { ObservationSetting, ObservationStatus } from "../../domain/records/observation.js";
-import { Feedback360 } from "../../services/feedback-360.js";
+import { Feedback360, type SavedRound } from "../../services/feedback-360.js";
 import { Observations, type SavedObservation } from "../../services/observations.js";
 import { allRecords } from "../../store/all-records.js";
 import { route, type Route } from "../route.js";
@@ -31,6 +31,11 @@ const RecordObservation = z.object({
     .max(20)
     .default([]),
 });
+
+/** A round as the API shows it: who answered and the raw totals stay inside; results come from the summary. */
+function withoutAnswers({ answeredIds: _answered, ratingCounts: _counts, comments: _comments, ...round }: SavedRound) {
+  return round;
+}
 
 export function observationRoutes({ store, actions, now, notificationsQueued }: ApiServices): Route[] {
   const observations = new Observations(store, actions, now);
@@ -116,8 +121,7 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
         if (!canObserve(viewer, supervisor.teamId)) throw new DomainError("forbidden", "You can ask for 360-degree feedback only on supervisors in the teams you manage or lead.", { field: "supervisorId" });
         const round = await feedback360.request(body, viewer.person);
         notificationsQueued();
-        const { answeredIds: _answered, ...shown } = round;
-        return { status: 201, body: { ...shown, answerCount: 0 }, etag: round.etag };
+        return { status: 201, body: { ...withoutAnswers(round), answerCount: 0 }, etag: round.etag };
       },
     }),
     route({
@@ -130,7 +134,7 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
         const rounds = (await allRecords(store, "feedback360Round")).filter((round) => canSeeFeedback360(viewer, round));
         rounds.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         const shown = await Promise.all(
-          rounds.map(async ({ answeredIds, ...round }) => ({ ...round, answerCount: answeredIds.length, summary: await feedback360.summary(round.id) })),
+          rounds.map(async (round) => ({ ...withoutAnswers(round), answerCount: round.answeredIds.length, summary: feedback360.summary(round) })),
         );
         return { body: { rounds: shown, questions: feedback360Questions } };
       },
@@ -146,8 +150,22 @@ export function observationRoutes({ store, actions, now, notificationsQueued }: 
         const round = await store.get("feedback360Round", params.roundId);
         if (!round || !canSeeFeedback360(viewer, round)) throw new DomainError("not_found", `There is no 360-degree feedback request with id ${params.roundId} that you can see.`, { roundId: params.roundId });
         // Who answered stays inside the service: results list neither names nor order.
-        const { answeredIds, ...shown } = round;
-        return { body: { ...shown, answerCount: answeredIds.length, questions: feedback360Questions, summary: await feedback360.summary(round.id), today: dayOf(now()) } };
+        return { body: { ...withoutAnswers(round), answerCount: round.answeredIds.length, questions: feedback360Questions, summary: feedback360.summary(round), today: dayOf(now()) } };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/supervision-feedback/:roundId/close",
+      tag: "Observation",
+      summary: "Close a 360-degree feedback request: no more answers are taken",
+      params: RoundParams,
+      responses: { 200: "The request, closed", 404: "No such request that you can see" },
+      async handle({ viewer, params }) {
+        const round = await store.get("feedback360Round", params.roundId);
+        if (!round || !canSeeFeedback360(viewer, round)) throw new DomainError("not_found", `There is no 360-degree feedback request with id ${params.roundId} that you can see.`, { roundId: params.roundId });
+        if (round.requestedById !== viewer.person.id && !canObserve(viewer, round.teamId)) throw new DomainError("forbidden", "Only whoever asked for this feedback, or a manager over the supervisor's team, can close it.");
+        const closed = await feedback360.close(round.id, viewer.person, now());
+        return { body: { ...withoutAnswers(closed), answerCount: closed.answeredIds.length, summary: feedback360.summary(closed) } };
       },
     }),
   ];

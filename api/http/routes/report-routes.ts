@@ -8,7 +8,9 @@ import { scopeFromKey, scopeKeyOf, type ReportScope } from "../../domain/report-
 import { canWriteReportNarrative, type Viewer } from "../../auth/viewer.js";
 import { reportPackDocx } from "../../documents/report-pack-docx.js";
 import { reportPackHtml } from "../../documents/report-pack-html.js";
-import { assertMaySeeReport, buildReportPack, narrativeId, reportSectionsBuilt } from "../../services/report-pack.js";
+import type { PerformanceService } from "../../services/performance.js";
+import { assertMaySeeReport, buildReportPack, narrativeId } from "../../services/report-pack.js";
+import { WorkforceVoice } from "../../services/workforce-voice.js";
 import { staleRecord } from "../../services/people.js";
 import { route, type Route } from "../route.js";
 import type { ApiServices } from "./api-services.js";
@@ -43,7 +45,8 @@ const fileName = (query: PackQuery & { period: string }, extension: string) => {
   return `qa-report-pack-${query.period}-${scope.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}.${extension}`;
 };
 
-export function reportRoutes({ store, now }: ApiServices): Route[] {
+export function reportRoutes({ store, now }: ApiServices, performance: PerformanceService): Route[] {
+  const sources = { performance, workforce: new WorkforceVoice(store, now) };
   const withPeriod = (query: PackQuery) => ({ ...query, period: query.period ?? now().toISOString().slice(0, 7) });
   const mayWrite = (viewer: Viewer) => {
     if (!canWriteReportNarrative(viewer)) throw new DomainError("forbidden", "Only the QA lead or the principal social worker writes the report pack's narratives.");
@@ -58,9 +61,8 @@ export function reportRoutes({ store, now }: ApiServices): Route[] {
       responses: { 200: "The report pack model, the narratives with their ETags, and the sections this build cannot fill" },
       async handle({ viewer, query: asked }) {
         const query = withPeriod(asked);
-        const result = await buildReportPack(store, viewer, query.period, scopeOfQuery(query), now());
-        const missing = ReportSectionKey.options.filter((key) => !reportSectionsBuilt.includes(key));
-        return { body: { ...result, sectionsNotAvailable: missing, canWriteNarratives: canWriteReportNarrative(viewer) } };
+        const result = await buildReportPack(store, sources, viewer, query.period, scopeOfQuery(query), now());
+        return { body: { ...result, canWriteNarratives: canWriteReportNarrative(viewer) } };
       },
     }),
     route({
@@ -72,7 +74,7 @@ export function reportRoutes({ store, now }: ApiServices): Route[] {
       responses: { 200: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
       async handle({ viewer, query: asked }) {
         const query = withPeriod(asked);
-        const { pack } = await buildReportPack(store, viewer, query.period, scopeOfQuery(query), now());
+        const { pack } = await buildReportPack(store, sources, viewer, query.period, scopeOfQuery(query), now());
         return {
           body: null,
           download: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", filename: fileName(query, "docx"), text: await reportPackDocx(pack) },
@@ -88,7 +90,7 @@ export function reportRoutes({ store, now }: ApiServices): Route[] {
       responses: { 200: "text/html" },
       async handle({ viewer, query: asked }) {
         const query = withPeriod(asked);
-        const { pack } = await buildReportPack(store, viewer, query.period, scopeOfQuery(query), now());
+        const { pack } = await buildReportPack(store, sources, viewer, query.period, scopeOfQuery(query), now());
         return { body: null, download: { contentType: "text/html; charset=utf-8", filename: fileName(query, "html"), text: reportPackHtml(pack) } };
       },
     }),

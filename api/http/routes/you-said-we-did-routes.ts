@@ -32,6 +32,7 @@ async function familyPageView(store: Store, update: Saved<"youSaidWeDid">): Prom
     youSaid: update.youSaid,
     response: update.response,
     weDid,
+    feedbackCount: update.feedbackIds.length,
     ...(update.publishedAt ? { publishedOn: update.publishedAt } : {}),
     draft: update.status !== "published",
   };

@@ -4,7 +4,7 @@
 // changed) and counts from that copy, so a dashboard never pages through
 // whole lists. Same answers as the generic read model (tests compare them).
 import { dashboardFigures } from "../../domain/dashboard-figures.js";
-import { inDashboardPeriod } from "../../services/dashboard.js";
+import { inDashboardPeriod } from "../../domain/dashboard-figures.js";
 import { overdueActionsWhere, type DashboardAnswer, type DashboardReadModel, type DashboardRequest } from "../dashboard-read-model.js";
 import type { FieldCondition } from "../port.js";
 import { DeltaReplica, type SyncOutcome } from "./delta-replica.js";

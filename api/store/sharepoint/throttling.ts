@@ -77,7 +77,16 @@ export class ThrottleMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       await this.gate.wait();
-      await this.next!.execute(context);
+      try {
+        await this.next!.execute(context);
+      } catch (error) {
+        // A dropped connection (a reset keep-alive socket, a blip): a read is safe to send again; a write is not,
+        // as Graph may have applied it.
+        const method = (context.options?.method ?? "GET").toUpperCase();
+        if (method !== "GET" || attempt >= this.gate.policy.maxAttempts) throw error;
+        await this.gate.policy.sleep(this.gate.delayFor(attempt, undefined));
+        continue;
+      }
       const response = context.response;
       if (!response || !throttledStatuses.has(response.status) || attempt >= this.gate.policy.maxAttempts) return;
       const delay = this.gate.delayFor(attempt, retryAfterMs(response.headers.get("Retry-After"), this.gate.policy.now()));

@@ -48,7 +48,6 @@ const indexedAtVersion7: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["feedback", ["type", "teamId", "serviceId", "theme", "receivedOn", "caseReference", "importKey"]],
   ["observation", ["practitionerId", "observerId", "teamId", "observedOn", "status", "setting"]],
   ["feedback360Round", ["supervisorId", "requestedById", "teamId", "auditId", "status"]],
-  ["feedback360Answer", ["roundId"]],
 ];
 
 const indexedAtVersion8: ReadonlyArray<readonly [string, readonly string[]]> = [

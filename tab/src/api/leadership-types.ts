@@ -18,7 +18,8 @@ export interface ReportPackAnswer {
   pack: { title: string; authorityName: string; scopeLabel: string; period: { month: string; label: string; from: string; to: string }; sections: ReportSection[] };
   scopeKey: string;
   narratives: { id: string; sectionKey: ReportSectionKey; text: string; etag: string | null }[];
-  sectionsNotAvailable: ReportSectionKey[];
+  /** Sections left out of this scope's pack, with why. */
+  leftOut: { sectionKey: ReportSectionKey; reason: string }[];
   canWriteNarratives: boolean;
 }
 

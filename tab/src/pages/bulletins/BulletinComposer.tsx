@@ -60,7 +60,7 @@ export function BulletinComposer({ bulletin, onPublished }: { bulletin: Bulletin
   }, [api, form]);
 
   const set = <K extends keyof BulletinForm>(field: K, value: BulletinForm[K]) => setForm((current) => ({ ...current, [field]: value }));
-  const toggle = (field: "channelIds" | "teamIds" | "auditIds" | "programmeIds", id: string, on: boolean) =>
+  const toggle = (field: "channelIds" | "teamIds" | "auditIds" | "findings" | "programmeIds", id: string, on: boolean) =>
     setForm((current) => ({ ...current, [field]: on ? [...current[field], id] : current[field].filter((value) => value !== id) }));
 
   async function save(): Promise<{ id: string; etag: string } | undefined> {
@@ -149,7 +149,23 @@ export function BulletinComposer({ bulletin, onPublished }: { bulletin: Bulletin
                   <Checkbox key={programme.id} label={`Audit programme: ${programme.name}`} checked={form.programmeIds.includes(programme.id)} onChange={(_, data) => toggle("programmeIds", programme.id, data.checked === true)} />
                 ))}
                 {loaded.audits.map((audit) => (
-                  <Checkbox key={audit.id} label={`Audit of ${audit.caseReference ?? "a case"}`} checked={form.auditIds.includes(audit.id)} onChange={(_, data) => toggle("auditIds", audit.id, data.checked === true)} />
+                  <div key={audit.id} className={styles.options}>
+                    <Checkbox label={`Audit of ${audit.caseReference ?? "a case"}`} checked={form.auditIds.includes(audit.id)} onChange={(_, data) => toggle("auditIds", audit.id, data.checked === true)} />
+                    {(["workingWell", "needsToBeBetter"] as const).flatMap((list) =>
+                      audit.findings[list].map((finding, index) => {
+                        const key = `${audit.id}|${list}:${index}`;
+                        return (
+                          <Checkbox
+                            key={key}
+                            className={styles.finding}
+                            label={`${list === "workingWell" ? "Working well" : "Needs to be better"}: ${finding}`}
+                            checked={form.findings.includes(key)}
+                            onChange={(_, data) => toggle("findings", key, data.checked === true)}
+                          />
+                        );
+                      }),
+                    )}
+                  </div>
                 ))}
               </div>
             </fieldset>

@@ -8,6 +8,7 @@ export const useBulletinStyles = makeStyles({
   group: { margin: 0, padding: 0, border: "none", minWidth: 0 },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   options: { display: "flex", flexDirection: "column" },
+  finding: { marginLeft: tokens.spacingHorizontalXXL },
   buttons: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
   counts: { display: "grid", gridTemplateColumns: "max-content max-content", columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS, margin: 0, marginTop: tokens.spacingVerticalM },
 });

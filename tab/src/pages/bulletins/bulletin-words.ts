@@ -4,8 +4,9 @@ export type BulletinState = "draft" | "scheduled" | "published" | "withdrawn";
 export type BulletinLayout = "standard" | "seven_minute_briefing";
 
 export interface BulletinSource {
-  kind: "audit" | "audit_programme" | "review";
+  kind: "audit" | "finding" | "audit_programme" | "review";
   recordId?: string;
+  findingKey?: string;
   reference: string;
 }
 
@@ -74,6 +75,8 @@ export interface BulletinForm {
   links: string;
   reviews: string;
   auditIds: string[];
+  /** "<audit id>|workingWell:0": one finding of an audit. */
+  findings: string[];
   programmeIds: string[];
   layout: BulletinLayout;
   whyItMatters: string;
@@ -92,6 +95,7 @@ export const emptyForm: BulletinForm = {
   links: "",
   reviews: "",
   auditIds: [],
+  findings: [],
   programmeIds: [],
   layout: "standard",
   whyItMatters: "",
@@ -122,6 +126,10 @@ export function bodyFrom(form: BulletinForm): BulletinBody {
     links: linksFrom(form.links),
     drawsOn: [
       ...form.auditIds.map((recordId): BulletinSource => ({ kind: "audit", recordId, reference: "audit" })),
+      ...form.findings.map((chosen): BulletinSource => {
+        const [recordId = "", findingKey = ""] = chosen.split("|");
+        return { kind: "finding", recordId, findingKey, reference: "finding" };
+      }),
       ...form.programmeIds.map((recordId): BulletinSource => ({ kind: "audit_programme", recordId, reference: "programme" })),
       ...lines(form.reviews).map((reference): BulletinSource => ({ kind: "review", reference })),
     ],
@@ -142,6 +150,7 @@ export function formFrom(bulletin: BulletinBody): BulletinForm {
     links: bulletin.links.map((link) => `${link.title} | ${link.url}`).join("\n"),
     reviews: bulletin.drawsOn.filter((source) => source.kind === "review").map((source) => source.reference).join("\n"),
     auditIds: bulletin.drawsOn.filter((source) => source.kind === "audit" && source.recordId).map((source) => source.recordId!),
+    findings: bulletin.drawsOn.filter((source) => source.kind === "finding" && source.recordId && source.findingKey).map((source) => `${source.recordId!}|${source.findingKey!}`),
     programmeIds: bulletin.drawsOn.filter((source) => source.kind === "audit_programme" && source.recordId).map((source) => source.recordId!),
     layout: bulletin.layout,
     whyItMatters: bulletin.whyItMatters,

@@ -11,7 +11,7 @@ import { ChartPanel } from "../../dashboard/ChartPanel";
 import { DataConfidencePanel } from "./DataConfidencePanel";
 import { KpiDefinitionDialog } from "./KpiDefinitionDialog";
 import { TargetDialog } from "./TargetDialog";
-import { comparatorText, formatValue, monthDate, ragWords, shortMonth, type ComparatorPeriod, type Kpi, type KpiReport, type Rag } from "./performance-words";
+import { comparatorText, formatValue, monthDate, ragWords, shortMonth, type ComparatorPeriod, type Kpi, type KpiMonthValue, type KpiReport, type Rag } from "./performance-words";
 
 const useStyles = makeStyles({
   kpi: { marginTop: tokens.spacingVerticalXXL, paddingTop: tokens.spacingVerticalL, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -47,8 +47,8 @@ function latestPeriod(report: KpiReport): ComparatorPeriod | undefined {
   return report.comparators.available ? report.comparators.periods[report.comparators.periods.length - 1] : undefined;
 }
 
-function chartLines(report: KpiReport, placeName: string): LineChartPoints[] {
-  const { kpi, values } = report;
+function chartLines(report: KpiReport, values: KpiMonthValue[], placeName: string): LineChartPoints[] {
+  const { kpi } = report;
   const months = values.map((value) => value.month);
   if (months.length === 0) return [];
   const flat = (legend: string, y: number, color: string, dashed = true): LineChartPoints => ({
@@ -73,7 +73,7 @@ function chartLines(report: KpiReport, placeName: string): LineChartPoints[] {
   return lines;
 }
 
-function TrendTable({ report, placeName }: { report: KpiReport; placeName: string }) {
+function TrendTable({ report, values, placeName }: { report: KpiReport; values: KpiMonthValue[]; placeName: string }) {
   const table = useTableStyles();
   const { kpi } = report;
   return (
@@ -90,7 +90,7 @@ function TrendTable({ report, placeName }: { report: KpiReport; placeName: strin
         </tr>
       </thead>
       <tbody className={table.body}>
-        {report.values.map((value) => (
+        {values.map((value) => (
           <tr key={`${value.month}-${value.placeName}`} className={table.row}>
             <DataCell label="Month" header>
               {shortMonth(value.month)}
@@ -178,12 +178,57 @@ function ComparatorTable({ report }: { report: KpiReport }) {
   );
 }
 
-export function KpiPanel({ report, placeName, canRate, onRated, onTargetChanged }: { report: KpiReport; placeName: string; canRate: boolean; onRated: (kpi: Kpi) => void; onTargetChanged: () => void }) {
+export interface KpiPanelProps {
+  report: KpiReport;
+  /** Whose figures the chart shows; the report may hold the teams' and services' too. */
+  placeLevel: KpiMonthValue["level"];
+  placeName: string;
+  canRate: boolean;
+  onRated: (kpi: Kpi) => void;
+  onTargetChanged: () => void;
+}
+
+/** The latest month's figures for each service and team, beside the authority's. */
+function PlacesTable({ kpi, values }: { kpi: Kpi; values: KpiMonthValue[] }) {
+  const table = useTableStyles();
+  if (values.length === 0) return null;
+  const month = values[0]!.month;
+  return (
+    <table className={table.table}>
+      <caption className={table.caption}>
+        {kpi.name} by service and team, {shortMonth(month)}
+      </caption>
+      <thead className={table.head}>
+        <tr>
+          <th className={table.headerCell}>Service or team</th>
+          <th className={table.headerCell}>Figure</th>
+          <th className={table.headerCell}>Status</th>
+        </tr>
+      </thead>
+      <tbody className={table.body}>
+        {values.map((value) => (
+          <tr key={`${value.level}-${value.teamId ?? value.serviceId}`} className={table.row}>
+            <DataCell label="Service or team" header>
+              {value.placeName}
+              {value.level === "service" ? " (whole service)" : ""}
+            </DataCell>
+            <DataCell label="Figure">{formatValue(kpi.unit, value.value)}</DataCell>
+            <DataCell label="Status">{ragWords[value.rag]}</DataCell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function KpiPanel({ report, placeLevel, placeName, canRate, onRated, onTargetChanged }: KpiPanelProps) {
   const styles = useStyles();
   const headingId = useId();
-  const { kpi, values } = report;
+  const { kpi } = report;
+  const values = report.values.filter((value) => value.level === placeLevel);
   const latest = values[values.length - 1];
-  const lines = chartLines(report, placeName);
+  const places = placeLevel === "authority" && latest ? report.values.filter((value) => value.level !== "authority" && value.month === latest.month) : [];
+  const lines = chartLines(report, values, placeName);
   return (
     <section className={styles.kpi} aria-labelledby={headingId}>
       <Subtitle1 as="h3" id={headingId} className={styles.heading}>
@@ -232,10 +277,11 @@ export function KpiPanel({ report, placeName, canRate, onRated, onTargetChanged 
               </ResponsiveContainer>
             )
           }
-          table={<TrendTable report={report} placeName={placeName} />}
+          table={<TrendTable report={report} values={values} placeName={placeName} />}
         />
         <DataConfidencePanel kpi={kpi} canRate={canRate} onRated={onRated} />
       </div>
+      <PlacesTable kpi={kpi} values={places} />
       <ComparatorTable report={report} />
     </section>
   );

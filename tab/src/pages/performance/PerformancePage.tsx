@@ -35,10 +35,15 @@ interface Authorities extends ComparatorAuthority {
   authorities: { laCode: string; name: string; regionName: string }[];
 }
 
+/** The whole authority's report holds every place's figures, for the table by service and team. */
 function placeQuery(place: string): Record<string, string> {
   if (place.startsWith("team:")) return { teamId: place.slice(5), level: "team" };
   if (place.startsWith("service:")) return { serviceId: place.slice(8), level: "service" };
-  return { level: "authority" };
+  return {};
+}
+
+function placeLevel(place: string): "team" | "service" | "authority" {
+  return place.startsWith("team:") ? "team" : place.startsWith("service:") ? "service" : "authority";
 }
 
 export function PerformancePage() {
@@ -123,6 +128,7 @@ export function PerformancePage() {
           <KpiPanel
             key={report.kpi.id}
             report={report}
+            placeLevel={placeLevel(place)}
             placeName={placeName}
             canRate={isQaLead}
             onRated={(kpi) => reports.update((current) => current.map((entry) => (entry.kpi.id === kpi.id ? { ...entry, kpi } : entry)))}

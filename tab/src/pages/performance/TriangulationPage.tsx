@@ -34,14 +34,19 @@ interface Triangulation {
   kpis: { kpiId: string; code: string; name: string; unit: Unit; ragRule: string; confidence: ConfidenceRating; values: KpiMonthValue[] }[];
   audits: { count: number; grades: { grade: string; label: string; count: number }[]; findings: { auditId: string; caseReference: string | null; kind: "working_well" | "needs_to_be_better"; text: string }[] };
   moderation: { completed: number; agreed: number; regradedUp: number; regradedDown: number; regraded: number; waiting: number };
-  feedback: { id: string; summary: string }[];
-  observations: { id: string; summary: string }[];
+  feedback: { id: string; type: "compliment" | "complaint"; from: string; theme: string; receivedOn: string; caseReference: string | null; summary: string }[];
+  observations: { id: string; setting: string; observedOn: string; caseReference: string | null; strengths: string; areasToDevelop: string }[];
   notRecorded: string[];
 }
 
 interface Place {
   id: string;
   name: string;
+}
+
+/** "12 Nov 2026". */
+function dayText(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
 function defaultFrom(): string {
@@ -192,18 +197,32 @@ export function TriangulationPage() {
             <Subtitle1 as="h3" id={ids.voices} className={styles.heading}>
               Feedback and observations
             </Subtitle1>
-            {result.state.data.feedback.map((entry) => (
-              <Body1 as="p" key={entry.id} className={styles.text}>
-                Feedback: {entry.summary}
+            {result.state.data.feedback.length > 0 && (
+              <ul className={styles.list} aria-label="Compliments and complaints">
+                {result.state.data.feedback.map((entry) => (
+                  <li key={entry.id}>
+                    {entry.type === "complaint" ? "Complaint" : "Compliment"} from {entry.from.toLowerCase()}, {dayText(entry.receivedOn)}: <strong>{entry.theme}</strong>
+                    {entry.summary ? `. “${entry.summary}”` : ""}
+                    {entry.caseReference ? ` (${entry.caseReference})` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.state.data.observations.length > 0 && (
+              <ul className={styles.list} aria-label="Practice observations">
+                {result.state.data.observations.map((entry) => (
+                  <li key={entry.id}>
+                    Observation: {entry.setting.toLowerCase()}, {dayText(entry.observedOn)}
+                    {entry.caseReference ? ` (${entry.caseReference})` : ""}. Went well: {entry.strengths}
+                    {entry.areasToDevelop ? ` To develop: ${entry.areasToDevelop}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {result.state.data.feedback.length === 0 && result.state.data.observations.length === 0 && (
+              <Body1 as="p" className={styles.text}>
+                No compliments, complaints or observations in this period.
               </Body1>
-            ))}
-            {result.state.data.observations.map((entry) => (
-              <Body1 as="p" key={entry.id} className={styles.text}>
-                Observation: {entry.summary}
-              </Body1>
-            ))}
-            {result.state.data.feedback.length === 0 && result.state.data.observations.length === 0 && result.state.data.notRecorded.length === 0 && (
-              <Body1 as="p" className={styles.text}>No feedback or observations in this period.</Body1>
             )}
             {result.state.data.notRecorded.map((missing) => (
               <Body1 as="p" key={missing} className={styles.text}>

@@ -32,10 +32,16 @@ const useStyles = makeStyles({
   notice: { marginTop: tokens.spacingVerticalL },
 });
 
-const sectionWords: Partial<Record<ReportSectionKey, string>> = {
+const sectionWords: Record<ReportSectionKey, string> = {
+  summary: "the summary",
   kpis: "headline KPIs with comparators",
+  grades: "audit grades",
+  moderation: "moderation agreement",
+  themes: "themes from audit findings",
+  actions: "actions overdue",
   feedback: "feedback and \"you said, we did\"",
   workforce: "workforce voice",
+  improvement_plan: "improvement plan progress",
 };
 
 function lastMonth(): string {
@@ -138,10 +144,10 @@ export function ReportsPage() {
             {download.kind === "error" && <span role="alert">{download.message}</span>}
             {preview.kind === "error" && <span role="alert">{preview.message}</span>}
           </div>
-          {pack.state.data.sectionsNotAvailable.length > 0 && (
+          {pack.state.data.leftOut.length > 0 && (
             <MessageBar intent="info" layout="multiline" className={styles.notice}>
               <MessageBarBody>
-                Not in this pack yet: {pack.state.data.sectionsNotAvailable.flatMap((key) => (sectionWords[key] ? [sectionWords[key]] : [])).join("; ")}. Those parts of Golden Thread are not available here yet.
+                Not in this pack: {pack.state.data.leftOut.map((left) => `${sectionWords[left.sectionKey]} (${left.reason})`).join("; ")}
               </MessageBarBody>
             </MessageBar>
           )}

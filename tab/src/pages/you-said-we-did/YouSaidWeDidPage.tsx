@@ -25,10 +25,20 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
+/** A compliment or complaint from the feedback register, as the chooser shows it. */
+interface RegisterEntry {
+  id: string;
+  type: "compliment" | "complaint";
+  theme: string;
+  receivedOn: string;
+  teamName: string | null;
+}
+
 interface Loaded {
   update?: YouSaidWeDid;
   actions: Action[];
   channels: Channel[];
+  feedback: RegisterEntry[];
 }
 
 export function YouSaidWeDidPage({ updateId, focusHeading }: { updateId: string; focusHeading: boolean }) {
@@ -36,12 +46,14 @@ export function YouSaidWeDidPage({ updateId, focusHeading }: { updateId: string;
   const isNew = updateId === "new";
   const { state, reload } = useApiData<Loaded>(
     async (api) => {
-      const [update, actions, channels] = await Promise.all([
+      const writer = canWriteBulletins(me.roles);
+      const [update, actions, channels, feedback] = await Promise.all([
         isNew ? undefined : api.get<YouSaidWeDid>(`/api/you-said-we-did/${encodeURIComponent(updateId)}`),
-        canWriteBulletins(me.roles) ? allPages<Action>(api, "/api/actions", "actions") : Promise.resolve([]),
+        writer ? allPages<Action>(api, "/api/actions", "actions") : Promise.resolve([]),
         api.get<{ channels: Channel[] }>("/api/bulletin-channels"),
+        writer ? api.get<{ feedback: RegisterEntry[] }>("/api/feedback").then((answer) => answer.body.feedback) : Promise.resolve([]),
       ]);
-      return { update: update ? { ...update.body, etag: update.etag ?? update.body.etag } : undefined, actions, channels: channels.body.channels };
+      return { update: update ? { ...update.body, etag: update.etag ?? update.body.etag } : undefined, actions, channels: channels.body.channels, feedback };
     },
     [updateId],
   );
@@ -65,6 +77,11 @@ export function YouSaidWeDidPage({ updateId, focusHeading }: { updateId: string;
         ))}
     </>
   );
+}
+
+function registerLabel(entry: RegisterEntry): string {
+  const kind = entry.type === "compliment" ? "Compliment" : "Complaint";
+  return `${kind}: ${entry.theme} (received ${entry.receivedOn}${entry.teamName ? `, ${entry.teamName}` : ""})`;
 }
 
 /** Opens the family page (fetched with the user's sign-in) in a new window, ready to print. */
@@ -141,6 +158,21 @@ function UpdateForm({ loaded, onSaved }: { loaded: Loaded; onSaved: () => void }
         </Field>
         <Field label="What we think (optional)">
           <Textarea value={body.response} onChange={(_, data) => setBody({ ...body, response: data.value })} maxLength={1500} resize="vertical" />
+        </Field>
+        <Field label="The compliments and complaints it comes from (optional)" hint="From the feedback register. Families see only how many.">
+          <Dropdown
+            multiselect
+            placeholder="Choose from the register"
+            selectedOptions={body.feedbackIds}
+            value={loaded.feedback.filter((entry) => body.feedbackIds.includes(entry.id)).map(registerLabel).join("; ")}
+            onOptionSelect={(_, data) => setBody({ ...body, feedbackIds: data.selectedOptions })}
+          >
+            {loaded.feedback.map((entry) => (
+              <Option key={entry.id} value={entry.id} text={registerLabel(entry)}>
+                {registerLabel(entry)}
+              </Option>
+            ))}
+          </Dropdown>
         </Field>
         {body.weDid.map((entry, index) => (
           <fieldset key={index} className={styles.weDid}>
