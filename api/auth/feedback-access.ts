@@ -4,7 +4,7 @@
 // families say), managers their team or service, and the QA lead, PSW and
 // senior leaders everything. No one sees another team's complaints.
 import type { FieldCondition } from "../store/port.js";
-import { scopeOf, type Viewer } from "./viewer.js";
+import { scopedFilters, scopeOf, type Viewer } from "./viewer.js";
 
 const recorders = ["team_manager", "service_manager", "head_of_service", "qa_lead", "principal_social_worker"] as const;
 
@@ -57,17 +57,7 @@ function inTeamScope(viewer: Viewer, teamId: string): boolean {
 /** Observations: the practitioner and observer see their own; managers their team or service. */
 export function observationFilters(viewer: Viewer): Record<string, FieldCondition>[] {
   const me = viewer.person.id;
-  const own: Record<string, FieldCondition>[] = [{ practitionerId: me }, { observerId: me }];
-  switch (scopeOf(viewer)) {
-    case "authority":
-      return [{}];
-    case "service":
-      return [{ teamId: { in: viewer.serviceTeamIds } }, ...own];
-    case "team":
-      return [{ teamId: viewer.person.teamId! }, ...own];
-    case "own":
-      return own;
-  }
+  return scopedFilters(viewer, [{ practitionerId: me }, { observerId: me }]);
 }
 
 export function canSeeObservation(viewer: Viewer, observation: { practitionerId: string; observerId: string; teamId?: string }): boolean {

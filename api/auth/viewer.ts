@@ -75,6 +75,18 @@ export function auditFilters(viewer: Viewer): Record<string, FieldCondition>[] {
   const me = viewer.person.id;
   const own: Record<string, FieldCondition>[] = [{ auditorId: me }, { practitionerId: me }];
   if (viewer.roles.includes("external_auditor")) own.push({ sharedWithIds: { contains: me } });
+  return scopedFilters(viewer, own);
+}
+
+export function actionFilters(viewer: Viewer): Record<string, FieldCondition>[] {
+  return scopedFilters(viewer, [{ ownerId: viewer.person.id }]);
+}
+
+/**
+ * Filters for records placed in a team: the teams the viewer's scope covers,
+ * plus `own` (the records that are theirs wherever they are placed).
+ */
+export function scopedFilters(viewer: Viewer, own: Record<string, FieldCondition>[]): Record<string, FieldCondition>[] {
   switch (scopeOf(viewer)) {
     case "authority":
       return [{}];
@@ -84,20 +96,6 @@ export function auditFilters(viewer: Viewer): Record<string, FieldCondition>[] {
       return [{ teamId: viewer.person.teamId! }, ...own];
     case "own":
       return own;
-  }
-}
-
-export function actionFilters(viewer: Viewer): Record<string, FieldCondition>[] {
-  const me = viewer.person.id;
-  switch (scopeOf(viewer)) {
-    case "authority":
-      return [{}];
-    case "service":
-      return [{ teamId: { in: viewer.serviceTeamIds } }, { ownerId: me }];
-    case "team":
-      return [{ teamId: viewer.person.teamId! }, { ownerId: me }];
-    case "own":
-      return [{ ownerId: me }];
   }
 }
 
