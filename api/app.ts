@@ -29,6 +29,7 @@ import { youSaidWeDidRoutes } from "./http/routes/you-said-we-did-routes.js";
 import { feedbackRoutes } from "./http/routes/feedback-routes.js";
 import { observationRoutes } from "./http/routes/observation-routes.js";
 import { surveyRoutes } from "./http/routes/survey-routes.js";
+import { myWorkRoutes } from "./http/routes/my-work-routes.js";
 import { ActionTracker } from "./services/action-tracker.js";
 import { BulletinService } from "./services/bulletins.js";
 import { YouSaidWeDidService } from "./services/you-said-we-did.js";
@@ -139,6 +140,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       ...meetingRoutes(services),
       ...reportRoutes(services, performance),
       ...selfEvaluationRoutes(services),
+      ...myWorkRoutes(services),
     ];
     if (!bot.authenticated) {
       log("bot: no MicrosoftAppId is set, so requests are not authenticated; listening on loopback only (local use).");

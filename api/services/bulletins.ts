@@ -162,6 +162,16 @@ export class BulletinService {
     }
   }
 
+  /** Published bulletins sent to this person or their team (readersOf's rule) that they have not marked read, newest first. */
+  async unreadBy(person: Person): Promise<SavedBulletin[]> {
+    const now = this.now();
+    const published = (await allRecords(this.store, "bulletin")).filter((bulletin) => bulletinState(bulletin, now) === "published");
+    const read = new Set((await allRecords(this.store, "bulletinRead", { where: { personId: person.id } })).map((entry) => entry.bulletinId));
+    const forPerson = ({ audience }: SavedBulletin) => audience.personIds.includes(person.id) || (person.teamId !== undefined && audience.teamIds.includes(person.teamId));
+    const unread = published.filter((bulletin) => !read.has(bulletin.id) && forPerson(bulletin));
+    return unread.sort((a, b) => (b.publishAt ?? "").localeCompare(a.publishAt ?? ""));
+  }
+
   private assertWriter(person: Person): void {
     if (!canWriteBulletins(person)) throw forbidden("Only the principal social worker or the QA lead can write and publish learning bulletins.");
   }

@@ -5,6 +5,7 @@
 // people answered.
 import { feedback360Questions, summariseFeedback360, withAnswer, type Feedback360Summary } from "../domain/feedback-360-summary.js";
 import { DomainError } from "../domain/errors.js";
+import { allRecords } from "../store/all-records.js";
 import type { Actor, Saved, Store } from "../store/port.js";
 import { enqueueNotification } from "./notify.js";
 import { requireRecord, type Person } from "./people.js";
@@ -55,6 +56,12 @@ export class Feedback360 {
       const totals = withAnswer(round, { ratings, comment });
       await tx.update("feedback360Round", roundId, { answeredIds: [...round.answeredIds, person.id], ...totals }, round.etag, anonymousAnswerer);
     });
+  }
+
+  /** Open requests sent to this person that they have not answered (answeredIds says only that, never which answer). */
+  async unansweredBy(personId: string): Promise<SavedRound[]> {
+    const open = await allRecords(this.store, "feedback360Round", { where: { status: "open" } });
+    return open.filter((round) => round.recipientIds.includes(personId) && !round.answeredIds.includes(personId));
   }
 
   async close(roundId: string, actor: Person, now: Date): Promise<SavedRound> {

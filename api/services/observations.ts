@@ -4,6 +4,7 @@
 // reflection by card; the reflection completes it.
 import { DomainError } from "../domain/errors.js";
 import { observationSettingLabels, type AgreedAction, type ObservationSetting } from "../domain/records/observation.js";
+import { allRecords } from "../store/all-records.js";
 import type { Saved, Store } from "../store/port.js";
 import type { ActionTracker } from "./action-tracker.js";
 import { enqueueNotification } from "./notify.js";
@@ -51,6 +52,12 @@ export class Observations {
       await enqueueNotification(tx, practitioner.id, { kind: "observation_reflection_requested", observationId: observation.id }, observer);
       return raised.length === 0 ? observation : tx.update("observation", observation.id, { agreedActions: raised }, observation.etag, observer);
     });
+  }
+
+  /** Observations still waiting for this practitioner's reflection, oldest first. */
+  async awaitingReflectionFrom(practitionerId: string): Promise<SavedObservation[]> {
+    const waiting = await allRecords(this.store, "observation", { where: { practitionerId, status: "awaiting_reflection" } });
+    return waiting.sort((a, b) => a.observedOn.localeCompare(b.observedOn));
   }
 
   /** The practitioner's own reflection on what was observed; completes the observation. */

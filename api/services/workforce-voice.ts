@@ -255,6 +255,23 @@ export class WorkforceVoice {
     return rounds;
   }
 
+  /**
+   * Open surveys that ask this person and that they have not answered. Only
+   * the participation record (person and survey) is read, never an answer.
+   * Reflective feedback is asked per audit on its own card, so it is not listed.
+   */
+  async unansweredBy(person: Person): Promise<SavedSurvey[]> {
+    const today = dayOf(this.now());
+    const sent = await allRecords(this.store, "survey", { where: { status: "sent" } });
+    const waiting: SavedSurvey[] = [];
+    for (const survey of sent) {
+      if (survey.kind === "reflective") continue;
+      const status = await answerStatus(this.store, survey, person, "", today);
+      if (status.state === "open" && status.asked && !status.answered) waiting.push(survey);
+    }
+    return waiting.sort((a, b) => a.closesOn.localeCompare(b.closesOn));
+  }
+
   /** How many have answered: a response rate says nothing about what anyone said. */
   async answeredCount(survey: SavedSurvey): Promise<number> {
     return (await allRecords(this.store, "surveyParticipation", { where: { surveyId: survey.id } })).length;
