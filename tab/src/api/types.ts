@@ -127,3 +127,14 @@ export interface DashboardFigures {
   overdueActions: number;
   moderation: { moderated: number; agreed: number; agreementPercent: number | null };
 }
+
+/** GET /api/my-work/waiting: something another feature has asked of the signed-in person. */
+export interface WaitingEntry {
+  kind: "observation_reflection" | "feedback_360" | "survey" | "bulletin";
+  id: string;
+  title: string;
+  dueDate: string | null;
+  /** Hash route where it is done; null when it is answered on its card in Teams. */
+  link: string | null;
+  where: string;
+}

@@ -1,8 +1,9 @@
 // #/my-work, the personal tab's home: audits you are doing, reflections
-// asked of you, and actions you own. Overdue work comes first and says so.
+// asked of you, actions you own, and what other features wait on you for
+// (observations, 360 feedback, surveys, bulletins). Overdue work comes first and says so.
 import { Body1, Link, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { Action, Audit } from "../api/types";
+import type { Action, Audit, WaitingEntry } from "../api/types";
 import { Loading, LoadError } from "../components/LoadState";
 import { OverdueMarker } from "../components/OverdueMarker";
 import { PageText } from "../components/PageText";
@@ -34,6 +35,7 @@ interface MyWork {
   toDo: Audit[];
   reflections: Audit[];
   actions: Action[];
+  waiting: WaitingEntry[];
 }
 
 export function MyWorkPage() {
@@ -41,15 +43,17 @@ export function MyWorkPage() {
   const { state, reload } = useApiData<MyWork>(
     async (api) => {
       const today = todayIso();
-      const [toDo, reflections, actions] = await Promise.all([
+      const [toDo, reflections, actions, waiting] = await Promise.all([
         allPages<Audit>(api, "/api/audits", "audits", { auditorId: me.id, status: ["assigned", "reflection_requested", "in_progress"] }),
         allPages<Audit>(api, "/api/audits", "audits", { practitionerId: me.id, status: "reflection_requested" }),
         allPages<Action>(api, "/api/actions", "actions", { ownerId: me.id, status: ["open", "in_progress"] }),
+        api.get<{ waiting: WaitingEntry[] }>("/api/my-work/waiting").then(({ body }) => body.waiting),
       ]);
       return {
         toDo: toDo.sort(byUrgency(openAudit, today)),
         reflections: reflections.filter((audit) => !audit.reflection?.finishedAt).sort(byUrgency(openAudit, today)),
         actions: actions.sort(byUrgency(openAction, today)),
+        waiting,
       };
     },
     [me.id],
@@ -57,7 +61,7 @@ export function MyWorkPage() {
 
   if (state.kind === "loading") return <Loading label="Finding your work…" />;
   if (state.kind === "error") return <LoadError message={state.message} onRetry={reload} />;
-  const { toDo, reflections, actions } = state.data;
+  const { toDo, reflections, actions, waiting } = state.data;
 
   return (
     <>
@@ -81,6 +85,11 @@ export function MyWorkPage() {
       <WorkSection id="your-actions" title="Your actions" count={actions.length} empty="You have no open actions." footer={<ActionsLink ownerId={me.id} />}>
         {actions.map((action) => (
           <ActionItem key={action.id} action={action} />
+        ))}
+      </WorkSection>
+      <WorkSection id="waiting-for-you" title="Waiting for you" count={waiting.length} empty="Nothing else is waiting for you: no observations to reflect on, feedback or surveys to answer, or bulletins to read.">
+        {waiting.map((entry) => (
+          <WaitingItem key={`${entry.kind}-${entry.id}`} entry={entry} />
         ))}
       </WorkSection>
     </>
@@ -137,6 +146,35 @@ function ActionItem({ action }: { action: Action }) {
         {overdue && <OverdueMarker />}
         <span>Due {longDateText(action.dueDate)}</span>
         <span>Status: {actionStatusWords[action.status]}</span>
+      </Body1>
+    </li>
+  );
+}
+
+const waitingKindWords: Record<WaitingEntry["kind"], string> = {
+  observation_reflection: "Observation",
+  feedback_360: "360-degree feedback",
+  survey: "Survey",
+  bulletin: "Learning bulletin",
+};
+
+function WaitingItem({ entry }: { entry: WaitingEntry }) {
+  const styles = useStyles();
+  const overdue = entry.dueDate !== null && isOverdue(entry.dueDate);
+  return (
+    <li className={styles.item}>
+      {entry.link ? (
+        <Link inline href={entry.link} className={styles.title}>
+          {entry.title}
+        </Link>
+      ) : (
+        <span className={styles.title}>{entry.title}</span>
+      )}
+      <Body1 as="p" className={styles.facts}>
+        {overdue && <OverdueMarker />}
+        <span>{waitingKindWords[entry.kind]}</span>
+        {entry.dueDate && <span>{entry.kind === "survey" ? `Closes ${longDateText(entry.dueDate)}` : `Due ${longDateText(entry.dueDate)}`}</span>}
+        <span>{entry.where}</span>
       </Body1>
     </li>
   );
