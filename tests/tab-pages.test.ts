@@ -115,10 +115,22 @@ describe("the tab's pages", () => {
   it("shows Chloe Bennett her overdue action, marked Overdue, and lets her mark it done with evidence", async () => {
     const page = await newPage();
     try {
+      // A bulletin sent to Chloe alone waits for her on My work, linked to where she reads it.
+      const bulletin = await api<{ id: string }>("person-psw", "POST", "/api/bulletins", {
+        body: { title: "Visits that change", summary: "Tell the child why.", layout: "standard", audience: { channelIds: [], teamIds: [], personIds: ["person-sw-chloe"], personalChats: false } },
+      });
+      expect(bulletin.status).toBe(201);
+      expect((await api("person-psw", "POST", `/api/bulletins/${bulletin.body.id}/publish`, { body: {}, ifMatch: bulletin.etag ?? "" })).status).toBe(200);
+
       await signIn(page, "Chloe Bennett");
       const mine = page.getByRole("region", { name: /Your actions/ });
       await mine.getByText("Tell the child when visits change, and why").waitFor();
       await expect(mine.textContent()).resolves.toContain("Overdue");
+      const waiting = page.getByRole("region", { name: /Waiting for you/ });
+      const read = waiting.getByRole("link", { name: "Learning bulletin: Visits that change" });
+      await read.waitFor();
+      await expect(read.getAttribute("href")).resolves.toBe(`#/bulletins/${bulletin.body.id}`);
+      await expectAccessible(page, "My work with something waiting");
 
       await page.getByRole("navigation", { name: "Golden Thread" }).getByRole("link", { name: "Actions" }).click();
       const row = page.getByRole("row").filter({ hasText: "Tell the child when visits change, and why" });
