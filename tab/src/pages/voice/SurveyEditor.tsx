@@ -1,6 +1,6 @@
 // Writing a survey: title, kind, round, dates, who is asked, and the
-// questions (agree–disagree scales and free text), with a preview of what
-// staff see on the card. A new round of an earlier survey keeps its
+// questions (agree–disagree scales and free text), beside the very card
+// staff answer (rendered by the bot's own card code). A new round of an earlier survey keeps its
 // questions' keys, so the two rounds can be compared. Sending is final:
 // once anyone may have answered, the questions cannot change.
 import {
