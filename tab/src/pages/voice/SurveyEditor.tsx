@@ -1,8 +1,9 @@
 // Writing a survey: title, kind, round, dates, who is asked, and the
 // questions (agree–disagree scales and free text), beside the very card
-// staff answer (rendered by the bot's own card code). A new round of an earlier survey keeps its
-// questions' keys, so the two rounds can be compared. Sending is final:
-// once anyone may have answered, the questions cannot change.
+// staff answer (rendered by the bot's own card code). A new round of an
+// earlier survey keeps its questions' keys, so the two rounds can be
+// compared. Sending is final: once anyone may have answered, the questions
+// cannot change.
 import {
   Button,
   Checkbox,
@@ -400,6 +401,7 @@ function SurveyPreview({ body }: { body: SurveyDraftBody }) {
   const { api } = useSession();
   const headingId = useId();
   const [preview, setPreview] = useState<{ card?: unknown; problem?: string }>({});
+  // The body is rebuilt on every render: ask again only when its content changes.
   const sent = JSON.stringify(body);
 
   // The server's card for what is typed now, a moment after typing stops.
