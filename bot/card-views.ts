@@ -9,7 +9,7 @@ import { isSealedFor, sealed } from "../api/domain/parallel-audit.js";
 import { requireRecord } from "../api/services/people.js";
 import { auditStatusLabel, auditTypeLabel, formatDate, formatDue } from "./format.js";
 import { answerInputName, surveyState } from "../api/domain/survey-answers.js";
-import { surveyKindLabels } from "../api/domain/records/survey.js";
+import { surveyKindLabels, type Survey } from "../api/domain/records/survey.js";
 import { surveySettings } from "../api/services/workforce-voice.js";
 
 export const longToolSectionCount = 8;
@@ -316,7 +316,8 @@ export interface SurveyCardView {
 /** `answered` and `asked` come from the workforce voice service: whether this viewer has answered, and was asked. */
 export async function surveyView(
   context: ViewContext,
-  survey: Saved<"survey">,
+  // A saved survey, or a draft being previewed (see POST /api/surveys/preview).
+  survey: Survey & { id: string },
   occasion: string,
   status: { asked: boolean; answered: boolean },
 ): Promise<SurveyCardView> {

@@ -4,6 +4,7 @@
 // the QA lead reads comments; practitioners read no results; the minimum
 // group size is refused below 3; a survey is written, sent and answered.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaptiveCardProblems } from "./support/adaptive-card-schema.js";
 import { apiCall, expectProblem, localToken } from "./support/api-client.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
@@ -130,5 +131,55 @@ describe("writing, sending and answering a survey", () => {
     const open = await apiCall<{ results: unknown; answered: number; trends: unknown[] }>(app.url, "get", `/api/surveys/${created.body.id}/results`, { token: as("person-qa-lead") });
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject({ results: null, answered: 0, trends: [] });
+  });
+});
+
+describe("previewing a draft's card", () => {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const draft = {
+    title: "Spring check-in",
+    kind: "pulse",
+    introduction: "Two minutes, once a term.",
+    questions: [
+      { key: "supported", type: "scale", text: "I feel supported by my manager", labels: ["No", "Mostly", "Yes"] },
+      { key: "change", type: "free_text", text: "What one thing would help?" },
+    ],
+    audience: { scope: "everyone" },
+    round: "Spring 2027",
+    opensOn: inDays(30),
+    closesOn: inDays(44),
+  };
+
+  it("renders the bot's own survey card, valid Adaptive Card 1.5, as staff answer it once open, and saves nothing", async () => {
+    const before = (await app.store.query("survey", { limit: 500 })).records.length;
+    const preview = await apiCall<{ card: unknown }>(app.url, "post", "/api/surveys/preview", { token: as("person-qa-lead"), json: draft });
+    expect(preview.status).toBe(200);
+    expect(adaptiveCardProblems(preview.body.card)).toEqual([]);
+    const text = JSON.stringify(preview.body.card);
+    for (const words of ["Spring check-in", "Pulse survey: Spring 2027", "Two minutes, once a term.", "I feel supported by my manager", "What one thing would help? (optional)", "Mostly"]) {
+      expect(text).toContain(words);
+    }
+    expect(text).toContain('"verb":"survey.answer"');
+    expect(text).toContain("at least 5 people answered");
+    expect((await app.store.query("survey", { limit: 500 })).records.length).toBe(before);
+  });
+
+  it("refuses a bad draft with a problem naming each field", async () => {
+    const malformed = await apiCall(app.url, "post", "/api/surveys/preview", {
+      token: as("person-qa-lead"),
+      json: { ...draft, kind: "poll", questions: [{ key: "only", type: "scale", text: "One point", labels: ["Yes"] }] },
+    });
+    const malformedFields = JSON.stringify(expectProblem(malformed, 400).problems);
+    expect(malformedFields).toContain("kind");
+    expect(malformedFields).toContain("questions.0.labels");
+    const bad = await apiCall(app.url, "post", "/api/surveys/preview", { token: as("person-qa-lead"), json: { ...draft, title: " ", questions: [], closesOn: inDays(1) } });
+    expect(expectProblem(bad, 422).problems?.map((entry) => entry.field).sort()).toEqual(["closesOn", "questions", "title"]);
+  });
+
+  it("is only for those who write surveys", async () => {
+    for (const who of ["person-sw-amira", "person-tm-cp"]) {
+      expectProblem(await apiCall(app.url, "post", "/api/surveys/preview", { token: as(who), json: draft }), 403);
+    }
+    expect((await apiCall(app.url, "post", "/api/surveys/preview", { token: as("person-psw"), json: draft })).status).toBe(200);
   });
 });

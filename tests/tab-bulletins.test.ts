@@ -57,6 +57,8 @@ describe("the bulletin pages", () => {
     await page.getByLabel("Background").fill("October's audits looked at 40 plans.");
     await page.getByLabel("Why it matters").fill("Children tell us they are not heard.");
     await preview.getByText("2. Why it matters").waitFor();
+    await page.getByLabel("Questions to reflect on").fill("When did you last quote a child in a plan?");
+    await preview.getByText(/When did you last quote a child in a plan\?/).waitFor();
     await preview.getByText("Seven-minute briefing").waitFor();
     await expectAccessible(page, "the bulletin composer", { exclude: ["[data-testid=card-preview]"] });
     await checkWidths(page, "bulletin-compose");

@@ -2,10 +2,13 @@
 // surveys; managers and the QA lead read results that hide small groups,
 // with trends across rounds; only the QA lead reads the comments.
 import { z } from "zod";
+import { surveyView } from "../../../bot/card-views.js";
+import { surveyCard } from "../../../bot/cards/survey-card.js";
 import { scopeOf, type Viewer } from "../../auth/viewer.js";
 import { dayOf } from "../../domain/calendar.js";
 import { DomainError } from "../../domain/errors.js";
 import { isoDate } from "../../domain/records/common.js";
+import { parseRecord } from "../../domain/records/index.js";
 import { SurveyAudience, SurveyQuestion, SurveyTheme, surveyKinds } from "../../domain/records/survey.js";
 import { surveyState } from "../../domain/survey-answers.js";
 import { everyoneId, type ResultGroup, type SurveyResults } from "../../domain/survey-results.js";
@@ -64,7 +67,7 @@ function resultsFor(viewer: Viewer, results: SurveyResults): SurveyResults {
   };
 }
 
-export function surveyRoutes({ store, now, notificationsQueued }: ApiServices): Route[] {
+export function surveyRoutes({ store, now, tabUrl, notificationsQueued }: ApiServices): Route[] {
   const voice = new WorkforceVoice(store, now);
   const survey = async (surveyId: string) => {
     const found = await store.get("survey", surveyId);
@@ -96,6 +99,22 @@ export function surveyRoutes({ store, now, notificationsQueued }: ApiServices): 
       async handle({ viewer, body }) {
         const saved = await voice.compose(body, viewer.person);
         return { status: 201, body: saved, etag: saved.etag };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/surveys/preview",
+      tag: "Workforce voice",
+      summary: "The Adaptive Card staff would answer a draft on, exactly as the bot renders it once the survey is open (QA lead or PSW)",
+      body: SurveyDraft,
+      responses: { 200: "The Adaptive Card (JSON)", 403: "Only the QA lead or the PSW writes surveys" },
+      async handle({ viewer, body }) {
+        if (!canRunSurveys(viewer.person)) throw new DomainError("forbidden", "Only the QA lead or the principal social worker can write surveys.");
+        const draft = parseRecord("survey", { ...body, status: "draft", ownerId: viewer.person.id });
+        // Shown as a person asked sees it on the day it opens (or today, if already open), not yet answered.
+        const today = dayOf(now()) < draft.opensOn ? draft.opensOn : dayOf(now());
+        const view = await surveyView({ store, tabUrl: tabUrl(), today, viewerId: viewer.person.id }, { ...draft, status: "sent", id: "preview" }, "", { asked: true, answered: false });
+        return { body: { card: surveyCard(view) } };
       },
     }),
     route({

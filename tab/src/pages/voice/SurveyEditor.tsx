@@ -1,24 +1,27 @@
 // Writing a survey: title, kind, round, dates, who is asked, and the
-// questions (agree–disagree scales and free text), with a preview of what
-// staff see on the card. A new round of an earlier survey keeps its
-// questions' keys, so the two rounds can be compared. Sending is final:
-// once anyone may have answered, the questions cannot change.
+// questions (agree–disagree scales and free text), beside the very card
+// staff answer (rendered by the bot's own card code). A new round of an
+// earlier survey keeps its questions' keys, so the two rounds can be
+// compared. Sending is final: once anyone may have answered, the questions
+// cannot change.
 import {
   Button,
   Checkbox,
   Field,
   Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
   Subtitle1,
-  Subtitle2,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { ApiProblem } from "../../api/api-client";
+import { AdaptiveCardView } from "../../components/AdaptiveCardView";
 import { FormDialog } from "../../components/FormDialog";
 import { PageHeading } from "../../components/PageHeading";
 import { PageText } from "../../components/PageText";
@@ -52,19 +55,11 @@ const useStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  preview: {
-    marginTop: tokens.spacingVerticalXXL,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    maxWidth: "36rem",
-  },
+  preview: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalXXL, maxWidth: "36rem" },
   previewHeading: { margin: 0 },
   // A choice with long option text shrinks with the page instead of widening it.
   select: { maxWidth: "100%", minWidth: 0 },
   selectInput: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
-  previewTitle: { display: "block", margin: 0, marginTop: tokens.spacingVerticalM },
-  small: { fontSize: tokens.fontSizeBase200 },
 });
 
 interface Organisation {
@@ -114,6 +109,19 @@ function draftFrom(survey?: SurveyDefinition): Draft {
       };
 }
 
+/** A draft as the API takes it (to save, or to preview its card). */
+interface SurveyDraftBody {
+  title: string;
+  kind: SurveyKind;
+  introduction?: string;
+  round: string;
+  opensOn: string;
+  closesOn: string;
+  audience: SurveyAudience;
+  seriesId?: string;
+  questions: SurveyQuestion[];
+}
+
 function questionsToSend(questions: Draft["questions"]): SurveyQuestion[] {
   const taken: string[] = [];
   return questions.map((question) => {
@@ -158,7 +166,7 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
     change({ seriesId: body.seriesId ?? body.id, title: body.title, kind: body.kind, introduction: body.introduction ?? "", questions: body.questions, audience: body.audience });
   }
 
-  function body() {
+  function body(): SurveyDraftBody {
     return {
       title: draft.title,
       kind: draft.kind,
@@ -366,7 +374,7 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
         </div>
       </form>
 
-      <SurveyPreview draft={draft} minimumGroupSize={saved?.minimumGroupSize ?? 5} />
+      <SurveyPreview body={body()} />
 
       <FormDialog
         open={confirmSend}
@@ -384,44 +392,50 @@ export function SurveyEditor({ focusHeading, draft: saved, etag }: { focusHeadin
   );
 }
 
-/** What staff see on the card, laid out as the card lays it out. */
-function SurveyPreview({ draft, minimumGroupSize }: { draft: Draft; minimumGroupSize: number }) {
+/**
+ * The very card staff answer in Teams: the API renders the draft with the
+ * bot's own card code, and the Adaptive Cards library draws it.
+ */
+function SurveyPreview({ body }: { body: SurveyDraftBody }) {
   const styles = useStyles();
+  const { api } = useSession();
   const headingId = useId();
+  const [preview, setPreview] = useState<{ card?: unknown; problem?: string }>({});
+  // The body is rebuilt on every render: ask again only when its content changes.
+  const sent = JSON.stringify(body);
+
+  // The server's card for what is typed now, a moment after typing stops.
+  const unfinished = !body.title.trim() || !body.round.trim() || body.questions.some((question) => !question.text.trim());
+  useEffect(() => {
+    if (unfinished) {
+      setPreview((current) => ({ card: current.card, problem: "Give the survey a title, a round and the words of each question to see its card." }));
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api.send<{ card: unknown }>("POST", "/api/surveys/preview", { body: JSON.parse(sent) as SurveyDraftBody }).then(
+        (answer) => live && setPreview({ card: answer.body.card }),
+        (error: unknown) => live && setPreview((current) => ({ card: current.card, problem: problemMessage(error) })),
+      );
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, sent, unfinished]);
+
   return (
     <section className={styles.preview} aria-labelledby={headingId}>
       <Subtitle1 as="h3" id={headingId} className={styles.previewHeading}>
         Preview: the card in Teams
       </Subtitle1>
-      <Subtitle2 as="p" className={styles.previewTitle}>
-        {draft.title || "(no title yet)"}
-      </Subtitle2>
-      <PageText>
-        {surveyKindWords[draft.kind]}: {draft.round || "(no round yet)"}
-      </PageText>
-      {draft.introduction && <PageText>{draft.introduction}</PageText>}
-      <p className={styles.small}>
-        Your answers are anonymous. Golden Thread keeps that you answered, so you are not asked twice, but not what you said beside your name. Results are shown only for
-        groups where at least {minimumGroupSize} people answered.
-      </p>
-      {draft.questions.map((question, index) =>
-        question.type === "scale" ? (
-          <Field key={index} label={question.text || `(question ${index + 1})`}>
-            <RadioGroup disabled>
-              {question.labels.map((label) => (
-                <Radio key={label} value={label} label={label} />
-              ))}
-            </RadioGroup>
-          </Field>
-        ) : (
-          <Field key={index} label={`${question.text || `(question ${index + 1})`} (optional)`}>
-            <Textarea disabled />
-          </Field>
-        ),
+      <PageText>As each person asked sees it once the survey opens.</PageText>
+      {preview.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{preview.problem}</MessageBarBody>
+        </MessageBar>
       )}
-      <Button disabled appearance="primary">
-        Send my answers
-      </Button>
+      {preview.card !== undefined && <AdaptiveCardView card={preview.card} label="Card preview" />}
     </section>
   );
 }
