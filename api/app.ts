@@ -39,6 +39,7 @@ import { PerformanceService } from "./services/performance.js";
 import { AuditWorkflow } from "./services/audit-workflow.js";
 import type { DashboardReadModel } from "./store/dashboard-read-model.js";
 import { connectSharePoint } from "./store/sharepoint/connect.js";
+import type { MsalNetworkSettings } from "./store/sharepoint/token-source.js";
 import { SqliteDashboardReadModel } from "./store/sqlite/dashboard-read-model.js";
 import { SqliteStore } from "./store/sqlite/sqlite-store.js";
 
@@ -49,6 +50,12 @@ export interface RunningApp {
   /** The routes the HTTP server has registered (method, path). */
   routes(): { method: string; path: string }[];
   stop(): Promise<void>;
+}
+
+/** Only for tests: what configuration cannot say. */
+export interface AppOptions {
+  /** Where MSAL's requests for SharePoint's Graph tokens go (a local Entra stand-in; MSAL insists on https). */
+  sharePointMsal?: MsalNetworkSettings;
 }
 
 const reminderIntervalMs = 60 * 60 * 1000;
@@ -78,17 +85,25 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 // The store and the dashboard read model that goes with it: SQLite counts in
 // SQL on its own connection; SharePoint counts from a copy kept current by
 // the delta feed.
-async function openStore(config: Config, log: (line: string) => void): Promise<{ store: Store; dashboard: DashboardReadModel; stopSync: () => void }> {
+// The sync starts only once the app is about to serve: started before the
+// demo seed, its first read found empty lists and the dashboard showed no
+// audits until the next catch-up.
+async function openStore(
+  config: Config,
+  log: (line: string) => void,
+  options: AppOptions,
+): Promise<{ store: Store; dashboard: DashboardReadModel; startSync: () => () => void }> {
   if (config.store.adapter === "sharepoint" && config.store.sharepoint) {
-    const { store, dashboard } = await connectSharePoint(config.store.sharepoint, log);
+    const { store, dashboard } = await connectSharePoint(config.store.sharepoint, log, options.sharePointMsal);
     log(`store: SharePoint lists on site ${config.store.sharepoint.siteId}`);
-    return { store, dashboard, stopSync: dashboard.syncEvery(dashboardSyncIntervalMs, log) };
+    return { store, dashboard, startSync: () => dashboard.syncEvery(dashboardSyncIntervalMs, log) };
   }
-  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path), stopSync: () => undefined };
+  return { store: new SqliteStore({ path: config.store.path }), dashboard: new SqliteDashboardReadModel(config.store.path), startSync: () => () => undefined };
 }
 
-export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
-  const { store, dashboard, stopSync } = await openStore(config, log);
+export async function startApp(config: Config, log: (line: string) => void = console.log, options: AppOptions = {}): Promise<RunningApp> {
+  const { store, dashboard, startSync } = await openStore(config, log, options);
+  let stopSync: () => void = () => undefined;
   try {
     let authorityName: string | undefined;
     if (config.seedDemo) {
@@ -96,6 +111,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       authorityName = seed.authorityName;
       log(seed.seeded ? `store: seeded the demo authority "${seed.authorityName}"` : `store: using existing data (${seed.authorityName})`);
     }
+    stopSync = startSync();
     let publicUrl = config.publicUrl;
     const now = () => new Date();
     const workflow = new AuditWorkflow(store, now);

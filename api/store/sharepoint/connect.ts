@@ -5,23 +5,23 @@ import type { SharePointSettings } from "../../config.js";
 import { SharePointDashboardReadModel } from "./dashboard-read-model.js";
 import { GraphTransport } from "./graph-transport.js";
 import { SharePointStore } from "./sharepoint-store.js";
-import { MsalTokenSource, type TokenSource } from "./token-source.js";
+import { MsalTokenSource, type MsalNetworkSettings } from "./token-source.js";
 
-export function graphTransportFor(settings: SharePointSettings, tokens?: TokenSource): GraphTransport {
+/** `msal` is only for tests: where MSAL's requests go (the token source itself is always MSAL's). */
+export function graphTransportFor(settings: SharePointSettings, msal: MsalNetworkSettings = {}): GraphTransport {
   return new GraphTransport({
     baseUrl: settings.graphBaseUrl,
-    tokens:
-      tokens ??
-      new MsalTokenSource({
-        tenantId: settings.tenantId,
-        clientId: settings.clientId,
-        authorityHost: settings.authorityHost,
-        scope: `${settings.graphBaseUrl}/.default`,
-        credential:
-          "secret" in settings.credential
-            ? { secret: settings.credential.secret }
-            : { certificate: { thumbprintSha256: settings.credential.thumbprintSha256, privateKey: readFileSync(settings.credential.certificatePath, "utf8") } },
-      }),
+    tokens: new MsalTokenSource({
+      tenantId: settings.tenantId,
+      clientId: settings.clientId,
+      authorityHost: settings.authorityHost,
+      scope: `${settings.graphBaseUrl}/.default`,
+      credential:
+        "secret" in settings.credential
+          ? { secret: settings.credential.secret }
+          : { certificate: { thumbprintSha256: settings.credential.thumbprintSha256, privateKey: readFileSync(settings.credential.certificatePath, "utf8") } },
+      ...msal,
+    }),
   });
 }
 
@@ -30,8 +30,8 @@ export interface SharePointPieces {
   dashboard: SharePointDashboardReadModel;
 }
 
-export async function connectSharePoint(settings: SharePointSettings, log: (line: string) => void, tokens?: TokenSource): Promise<SharePointPieces> {
-  const graph = graphTransportFor(settings, tokens);
+export async function connectSharePoint(settings: SharePointSettings, log: (line: string) => void, msal: MsalNetworkSettings = {}): Promise<SharePointPieces> {
+  const graph = graphTransportFor(settings, msal);
   const store = await SharePointStore.open({ siteId: settings.siteId, graph, log });
   const dashboard = new SharePointDashboardReadModel({ graph, listPath: (name) => store.listPath(name) });
   return { store, dashboard };

@@ -26,6 +26,9 @@ export interface MsalTokenSettings {
   cloudDiscoveryMetadata?: string;
 }
 
+/** Only for tests: MSAL's HTTP and authority metadata, so a local Entra stand-in (not https) can issue tokens. */
+export type MsalNetworkSettings = Pick<MsalTokenSettings, "networkClient" | "authorityMetadata" | "cloudDiscoveryMetadata">;
+
 export class MsalTokenSource implements TokenSource {
   private readonly application: ConfidentialClientApplication;
   private readonly scope: string;
