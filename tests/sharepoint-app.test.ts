@@ -3,7 +3,7 @@
 // MSAL (pointed at a local Entra stand-in), the production Graph transport,
 // store, dashboard read model and routes against the Graph stand-in. Then
 // real HTTP: local sign-in, an audit planned, assigned, graded and submitted,
-// and the dashboard read from the delta feed.
+// and the dashboard read from the delta feed; then a restart on the same lists.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,7 @@ import { loadConfig } from "../api/config.js";
 import { graphTransportFor } from "../api/store/sharepoint/connect.js";
 import { auditLogColumns, auditLogListName, bodyColumn, recordIdColumn, recordListName } from "../api/store/sharepoint/list-schema.js";
 import { provisionLists, type ProvisioningReport } from "../api/store/sharepoint/provision.js";
+import type { MsalNetworkSettings } from "../api/store/sharepoint/token-source.js";
 import { signedInCaller, type Caller } from "./support/api-client.js";
 import { EntraTokenStandIn, standInAuthorityHost } from "./support/entra-token-stand-in.js";
 import { GraphStandIn } from "./support/graph-stand-in.js";
@@ -25,6 +26,8 @@ let graph: GraphStandIn;
 let app: RunningApp;
 let call: Caller;
 let provisioned: ProvisioningReport;
+let config: ReturnType<typeof loadConfig>;
+let msal: MsalNetworkSettings;
 const logs: string[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), "golden-thread-sharepoint-app-"));
 
@@ -32,7 +35,7 @@ beforeAll(async () => {
   entra = await new EntraTokenStandIn().start();
   // Graph accepts only tokens the Entra stand-in issued, so every call proves MSAL fetched one.
   graph = await new GraphStandIn({ acceptTokens: (token) => entra.issued.includes(token) }).start();
-  const config = loadConfig({
+  config = loadConfig({
     HOST: "127.0.0.1",
     PORT: "0",
     DATA_DIR: dataDir,
@@ -45,7 +48,7 @@ beforeAll(async () => {
     ENTRA_AUTHORITY_HOST: standInAuthorityHost,
     SEED_DEMO: "true",
   });
-  const msal = { networkClient: entra.networkClient(), ...entra.metadata(tenantId) };
+  msal = { networkClient: entra.networkClient(), ...entra.metadata(tenantId) };
   // What `npm run provision:sharepoint` does, with the same settings.
   provisioned = await provisionLists(graphTransportFor(config.store.sharepoint!, msal), config.store.sharepoint!.siteId);
   app = await startApp(config, (line) => logs.push(line), { sharePointMsal: msal });
@@ -125,4 +128,17 @@ describe("the whole app on SharePoint lists (Graph and Entra stand-ins)", () => 
     expect(after).toMatchObject({ audits: before.audits + 1, graded: before.graded + 1 });
     expect(graph.requests.some((request) => request.path.includes(`/items/delta`))).toBe(true);
   }, 30_000);
+
+  it("starts again on the same lists (as after a deploy): keeps what was saved and does not seed twice", async () => {
+    const audits = itemsOf(recordListName("audit")).length;
+    await app.stop();
+    logs.length = 0;
+    app = await startApp(config, (line) => logs.push(line), { sharePointMsal: msal });
+    expect(logs.some((line) => line.startsWith("store: using existing data"))).toBe(true);
+    expect(itemsOf(recordListName("audit"))).toHaveLength(audits);
+    call = await signedInCaller(app.url, ["person-qa-lead"]);
+    const dashboard = await call("person-qa-lead", "GET", "/api/dashboard");
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.audits).toBe(audits);
+  });
 });
