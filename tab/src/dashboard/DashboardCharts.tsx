@@ -1,6 +1,7 @@
 // The dashboard's charts (Fluent UI charts), each with its table: overall
 // grades, grades by section, grades by month, audits by status and by type.
 // A bar, or its number in the table, leads to the audits behind it.
+import type { ComponentProps } from "react";
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import {
   HorizontalBarChart,
@@ -62,6 +63,26 @@ function GradeLegend({ grades }: { grades: GradeCount[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Counts of audits as single-colour bars (status, type): one look for every count chart. */
+function CountBarChart({ data, label }: { data: ComponentProps<typeof VerticalBarChart>["data"]; label: string }) {
+  return (
+    <ResponsiveContainer height={chartHeight}>
+      <VerticalBarChart
+        data={data}
+        hideLegend
+        useSingleColor
+        colors={[countColour]}
+        wrapXAxisLables
+        barWidth="auto"
+        maxBarWidth={56}
+        yAxisTickCount={4}
+        roundedTicks
+        svgProps={{ "aria-label": label }}
+      />
+    </ResponsiveContainer>
   );
 }
 
@@ -295,20 +316,7 @@ export function DashboardCharts({ figures, filters, auditListHref }: DashboardCh
         drillDown
         chart={
           figures.audits > 0 ? (
-            <ResponsiveContainer height={chartHeight}>
-              <VerticalBarChart
-                data={statusData}
-                hideLegend
-                useSingleColor
-                colors={[countColour]}
-                wrapXAxisLables
-                barWidth="auto"
-                maxBarWidth={56}
-                yAxisTickCount={4}
-                roundedTicks
-                svgProps={{ "aria-label": "Bar chart of audits by status" }}
-              />
-            </ResponsiveContainer>
+            <CountBarChart data={statusData} label="Bar chart of audits by status" />
           ) : (
             <Empty>There are no audits in this view.</Empty>
           )
@@ -327,20 +335,7 @@ export function DashboardCharts({ figures, filters, auditListHref }: DashboardCh
         drillDown={typeLinks}
         chart={
           figures.audits > 0 ? (
-            <ResponsiveContainer height={chartHeight}>
-              <VerticalBarChart
-                data={typeData}
-                hideLegend
-                useSingleColor
-                colors={[countColour]}
-                wrapXAxisLables
-                barWidth="auto"
-                maxBarWidth={56}
-                yAxisTickCount={4}
-                roundedTicks
-                svgProps={{ "aria-label": "Bar chart of audits by type" }}
-              />
-            </ResponsiveContainer>
+            <CountBarChart data={typeData} label="Bar chart of audits by type" />
           ) : (
             <Empty>There are no audits in this view.</Empty>
           )

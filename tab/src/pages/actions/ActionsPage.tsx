@@ -2,8 +2,9 @@
 // in the address (#/actions?status=done&ownerId=…&overdue=true), so a
 // filtered list can be shared or bookmarked. Your own open actions can be
 // marked done (with evidence) or given more time (with a reason).
-import { Button, Checkbox, Field, Link, makeStyles, MessageBar, MessageBarBody, Select, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Button, Checkbox, Field, Link, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { useMemo, useRef, useState } from "react";
+import { useSavedNotice } from "../../components/saved-notice";
 import type { Action, PersonSummary } from "../../api/types";
 import { DataCell } from "../../components/DataCell";
 import { Loading, LoadError } from "../../components/LoadState";
@@ -31,7 +32,6 @@ const useStyles = makeStyles({
   select: { minWidth: "min(220px, 100%)" },
   count: { display: "block", marginTop: tokens.spacingVerticalM },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  notice: { marginTop: tokens.spacingVerticalM, ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
 const statusChoices = [
@@ -92,14 +92,9 @@ export function ActionsPage() {
     const trigger = dialogTrigger.current;
     if (returnFocus && trigger) setTimeout(() => trigger.isConnected && trigger.focus(), 0);
   };
-  const [notice, setNotice] = useState<{ text: string; at: number }>();
+  const { showSaved, savedNotice } = useSavedNotice();
   const [moreError, setMoreError] = useState<string>();
   const [loadingMore, setLoadingMore] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const sorted = useMemo(() => (list.state.kind === "ok" ? [...list.state.data.actions].sort(byUrgency(isOpen)) : []), [list.state]);
   const owners = useMemo(
@@ -158,13 +153,7 @@ export function ActionsPage() {
         <Checkbox label="Overdue only" checked={overdueOnly} onChange={(_, data) => query.update({ overdue: data.checked ? "true" : undefined })} />
       </fieldset>
 
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} role="status" className={styles.notice}>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      {savedNotice}
 
       {list.state.kind === "loading" && <Loading label="Finding actions…" />}
       {list.state.kind === "error" && <LoadError message={list.state.message} onRetry={list.reload} />}
@@ -258,7 +247,7 @@ export function ActionsPage() {
             list.update((data) => ({ ...data, actions: data.actions.map((action) => (action.id === changed.id ? changed : action)) }));
             if (message) {
               closeDialog(false);
-              setNotice({ text: message, at: Date.now() });
+              showSaved(message);
             } else {
               setDialog((current) => current && { ...current, action: changed });
             }

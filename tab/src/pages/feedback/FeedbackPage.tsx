@@ -4,8 +4,9 @@
 // overdue); managers record feedback, import it from participation tools and
 // move complaints through their stages. Below, what children and families
 // told auditors, linked to the audits themselves.
-import { Button, Field, Link, makeStyles, MessageBar, MessageBarBody, Select, Subtitle1, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Button, Field, Link, makeStyles, Select, Subtitle1, tokens } from "@fluentui/react-components";
+import { useMemo, useRef, useState } from "react";
+import { useSavedNotice } from "../../components/saved-notice";
 import type { Team } from "../../api/types";
 import { DataCell } from "../../components/DataCell";
 import { Loading, LoadError } from "../../components/LoadState";
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
   legend: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   select: { minWidth: "min(200px, 100%)" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
-  notice: { marginTop: tokens.spacingVerticalM, ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   count: { display: "block", marginTop: tokens.spacingVerticalM },
   heading: { display: "block", marginTop: tokens.spacingVerticalXXL, marginBottom: 0 },
   showAll: { marginTop: tokens.spacingVerticalS },
@@ -66,11 +66,7 @@ export function FeedbackPage() {
 
   const [dialog, setDialog] = useState<DialogState>();
   const trigger = useRef<HTMLElement | null>(null);
-  const [notice, setNotice] = useState<{ text: string; at: number }>();
-  const noticeRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+  const { showSaved, savedNotice } = useSavedNotice();
 
   const teamNames = useMemo(() => new Map((teams.state.kind === "ok" ? teams.state.data : []).map((team) => [team.id, team.name])), [teams.state]);
   // The teams this person may record feedback for (the server checks again).
@@ -92,7 +88,7 @@ export function FeedbackPage() {
   };
   const saved = (message: string) => {
     close(false);
-    setNotice({ text: message, at: Date.now() });
+    showSaved(message);
     list.reload();
     setChanges((count) => count + 1);
   };
@@ -154,13 +150,7 @@ export function FeedbackPage() {
         </div>
       )}
 
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} role="status" className={styles.notice}>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      {savedNotice}
 
       {list.state.kind === "loading" && <Loading label="Finding feedback…" />}
       {list.state.kind === "error" && <LoadError message={list.state.message} onRetry={list.reload} />}

@@ -2,8 +2,9 @@
 // supervision. Managers record one (the agreed actions go to the action
 // tracker; the practitioner is asked for their reflection in Teams); the
 // practitioner can also give their reflection here.
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Textarea, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { useSavedNotice } from "../../components/saved-notice";
 import { ApiProblem, type ApiClient } from "../../api/api-client";
 import type { PersonSummary } from "../../api/types";
 import { DataCell } from "../../components/DataCell";
@@ -20,7 +21,6 @@ import { SupervisionFeedback } from "./SupervisionFeedback";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
-  notice: { marginTop: tokens.spacingVerticalM, ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   action: { display: "grid", gridTemplateColumns: "1fr auto", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });
 
@@ -63,11 +63,7 @@ export function ObservationsPage() {
   const [dialog, setDialog] = useState<{ kind: "record" } | { kind: "reflect"; observation: Observation }>();
   const [open, setOpen] = useState(false);
   const [round, setRound] = useState(0);
-  const [notice, setNotice] = useState<string>();
-  const noticeRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+  const { showSaved, savedNotice } = useSavedNotice();
 
   const nameOf = useMemo(() => {
     const names = new Map((people.state.kind === "ok" ? people.state.data : []).map((person) => [person.id, person.displayName]));
@@ -88,7 +84,7 @@ export function ObservationsPage() {
   };
   const done = (message: string) => {
     setOpen(false);
-    setNotice(message);
+    showSaved(message);
     setChanges((count) => count + 1);
   };
 
@@ -102,13 +98,7 @@ export function ObservationsPage() {
           </Button>
         </div>
       )}
-      {notice && (
-        <div ref={noticeRef} tabIndex={-1} role="status" className={styles.notice}>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      {savedNotice}
       {onlyId && (
         <div className={styles.buttons}>
           <Button onClick={() => query.update({ observationId: undefined })}>Show all observations</Button>
