@@ -1,6 +1,6 @@
 // What changed between two versions of a record, field by field, for the
 // audit log. Shared by every adapter so that both logs read the same.
-import { auditLogWithheldFields } from "../domain/records/survey.js";
+import { auditLogWithheldFields, type RecordKind } from "../domain/records/index.js";
 
 export type FieldChanges = Record<string, { from?: unknown; to?: unknown }>;
 
@@ -35,7 +35,7 @@ export const withheldValue = "(withheld: anonymous answers)";
  * with the values, next to the participation written in the same moment,
  * would single out what that person answered. Every adapter logs through this.
  */
-export function auditLogChanges(kind: string, before: object | undefined, after: object | undefined): FieldChanges {
+export function auditLogChanges(kind: RecordKind, before: object | undefined, after: object | undefined): FieldChanges {
   const changes = changesBetween(before, after);
   const previous = (before ?? {}) as Record<string, unknown>;
   const next = (after ?? {}) as Record<string, unknown>;

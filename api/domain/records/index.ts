@@ -16,13 +16,13 @@ import { PracticeStandard } from "./practice-standard.js";
 import { Bulletin, BulletinRead } from "./bulletin.js";
 import { YouSaidWeDid } from "./you-said-we-did.js";
 import { Feedback } from "./feedback.js";
-import { Feedback360Round } from "./feedback-360.js";
+import { Feedback360Round, feedback360WithheldFields } from "./feedback-360.js";
 import { Observation } from "./observation.js";
 import { PerformanceMeeting } from "./performance-meeting.js";
 import { ReportNarrative } from "./report-narrative.js";
 import { ImprovementPriority, SefStatement, SelfEvaluation } from "./self-evaluation.js";
 import { OutboxMessage, TeamsConversation } from "./teams-conversation.js";
-import { Survey, SurveyParticipation, SurveySettings, SurveyTally } from "./survey.js";
+import { Survey, SurveyParticipation, SurveySettings, SurveyTally, surveyTallyWithheldFields } from "./survey.js";
 import { KpiDefinition } from "./kpi-definition.js";
 import { KpiValue } from "./kpi-value.js";
 import { KpiImport } from "./kpi-import.js";
@@ -136,6 +136,12 @@ export const recordKindLabels: Record<RecordKind, string> = {
   selfEvaluation: "self-evaluation",
   sefStatement: "self-evaluation statement",
   improvementPriority: "improvement priority",
+};
+
+/** Fields whose values the audit log records only as "withheld": anonymous answers. */
+export const auditLogWithheldFields: Partial<Record<RecordKind, readonly string[]>> = {
+  surveyTally: surveyTallyWithheldFields,
+  feedback360Round: feedback360WithheldFields,
 };
 
 export interface FieldProblem {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { id, isoDate, isoDateTime, requiredText, text } from "./common.js";
-import { feedback360WithheldFields } from "./feedback-360.js";
 
 // Workforce voice (seed §2, component ix): pulse surveys, annual health
 // checks and reflective feedback after audits. Answers are anonymous, so
@@ -136,8 +135,5 @@ export function tallyGroupKey(teamId: string | undefined, serviceId: string | un
   return teamId ? `team:${teamId}` : serviceId ? `service:${serviceId}` : "none";
 }
 
-/** Fields whose values the audit log records only as "withheld": anonymous answers. */
-export const auditLogWithheldFields: Readonly<Record<string, readonly string[]>> = {
-  surveyTally: ["scaleCounts", "comments"],
-  feedback360Round: feedback360WithheldFields,
-};
+/** The tally's fields that hold answers (the audit log records them only as "withheld"). */
+export const surveyTallyWithheldFields = ["scaleCounts", "comments"] as const;
