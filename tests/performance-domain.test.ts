@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DfeCatalogue } from "../api/comparators/dfe-catalogue.js";
 import { evaluateFocusedAuditRule, type RuleKpi } from "../api/domain/performance/focused-audit-rule.js";
+import { readCsvRows } from "../api/domain/csv-rows.js";
 import { checkKpiCsvHeader, checkKpiCsvRows } from "../api/domain/performance/kpi-csv.js";
 import { addMonths, monthsEnding } from "../api/domain/performance/months.js";
 import { formatKpiValue, ragRule, ragStatus } from "../api/domain/performance/rag.js";
@@ -103,6 +104,27 @@ describe("the focused audit rule", () => {
     expect(amber.fired).toBe(false);
     const red = evaluateFocusedAuditRule(target, figures("team-a", ["2026-08", 23.5], ["2026-09", 26]), { value: null, label: "the target" });
     expect(red.fired && red.teamIds).toEqual(["team-a"]);
+  });
+});
+
+describe("reading an uploaded CSV into rows", () => {
+  it("numbers each row by the line it starts on, past blank lines and quoted line breaks", () => {
+    const read = readCsvRows('\uFEFFkpi_code,month,value,note\n\nRR,2026-10,21,"two\nlines"\nRR,2026-11,19,\n');
+    expect(read).toEqual({
+      ok: true,
+      rows: [
+        { row: 1, cells: ["kpi_code", "month", "value", "note"] },
+        { row: 3, cells: ["RR", "2026-10", "21", "two\nlines"] },
+        { row: 5, cells: ["RR", "2026-11", "19", ""] },
+      ],
+    });
+  });
+
+  it("names the line of a file that is not CSV, and an empty file", () => {
+    const broken = readCsvRows('a,b\n1,"unclosed\n');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.rejected.reason).toMatch(/^The file could not be read as CSV: /);
+    expect(readCsvRows("")).toEqual({ ok: false, rejected: { row: 1, reason: "The file is empty: it has no header row." } });
   });
 });
 

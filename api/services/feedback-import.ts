@@ -2,7 +2,7 @@
 // Own). Every row is checked before anything is saved: if any row is wrong,
 // each wrong row is named with its reason and nothing is imported. Rows
 // carry the tool's own id, so importing the same file again adds nothing.
-import { parse } from "csv-parse/sync";
+import { readCsvRows } from "../domain/csv-rows.js";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { caseReferencePattern } from "../domain/records/case-reference.js";
@@ -77,16 +77,11 @@ interface CsvRow {
 }
 
 function readCsv(csv: string): CsvRow[] {
-  let parsed: { record: string[]; info: { lines: number }; raw: string }[];
-  try {
-    // Rows as arrays, with where each ends, so a row with the wrong number of fields is named like any other bad row.
-    parsed = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, raw: true }) as unknown as typeof parsed;
-  } catch (error) {
-    throw new DomainError("invalid_record", `The file could not be read as CSV: ${(error as Error).message}. Nothing was imported.`, { field: "csv" });
-  }
-  const [header, ...body] = parsed;
+  const read = readCsvRows(csv, { trim: true });
+  if (!read.ok) throw new DomainError("invalid_record", `${read.rejected.reason} Nothing was imported.`, { field: "csv" });
+  const [header, ...body] = read.rows;
   if (!header || body.length === 0) throw new DomainError("invalid_record", "The file has no rows under its header. Nothing was imported.", { field: "csv" });
-  const columns = header.record.map((name) => name.trim().toLowerCase());
+  const columns = header.cells.map((name) => name.trim().toLowerCase());
   const missing = requiredColumns.filter((column) => !columns.includes(column));
   const unknown = columns.filter((column) => !(feedbackCsvColumns as readonly string[]).includes(column));
   if (missing.length > 0 || unknown.length > 0) {
@@ -94,9 +89,7 @@ function readCsv(csv: string): CsvRow[] {
     throw new DomainError("invalid_record", `The header row is not the template's (${parts.join("; ")}). Download the template and use its columns. Nothing was imported.`, { field: "csv" });
   }
   if (body.length > maxImportRows) throw new DomainError("invalid_record", `The file has ${body.length} rows; import at most ${maxImportRows} at a time. Nothing was imported.`, { field: "csv" });
-  return body.map(({ record, info, raw }) => {
-    // info.lines is where the row ends; a quoted field may span lines, and skipped blank lines come before it.
-    const line = info.lines - (raw.trimStart().replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
+  return body.map(({ row: line, cells: record }) => {
     const values = Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ""]));
     const fieldCountProblem = record.length === columns.length ? undefined : `the row has ${record.length} fields but the header has ${columns.length}`;
     return { line, values, fieldCountProblem };

@@ -5,7 +5,7 @@
 // replaced in that transaction, and the import record says how many (its
 // changes are in the audit log). The import runs in the background; the tab
 // polls the import record, and this process adds live progress while it runs.
-import { parse } from "csv-parse/sync";
+import { readCsvRows } from "../domain/csv-rows.js";
 import { DomainError } from "../domain/errors.js";
 import { checkKpiCsvHeader, KpiCsvChecker, type CheckedKpiValue, type CsvRow } from "../domain/performance/kpi-csv.js";
 import { monthName, monthOf } from "../domain/performance/months.js";
@@ -195,15 +195,3 @@ function letPollsThrough(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The CSV's rows with their row numbers, or the reason it cannot be read. */
-export function readCsvRows(text: string): { ok: true; rows: CsvRow[] } | { ok: false; rejected: RejectedRow } {
-  try {
-    const parsed = parse(text.replace(/^\uFEFF/, ""), { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    if (parsed.length === 0) return { ok: false, rejected: { row: 1, reason: "The file is empty: it has no header row." } };
-    return { ok: true, rows: parsed.map(({ record, info }) => ({ row: info.lines, cells: record })) };
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, rejected: { row: typeof line === "number" && line > 0 ? line : 1, reason: `The file could not be read as CSV: ${reason}.` } };
-  }
-}

@@ -1,6 +1,7 @@
 import { MONTH_PATTERN, type KpiValueLevel } from "../records/kpi-value.js";
 import type { KpiUnit } from "../records/kpi-definition.js";
 import type { RejectedRow } from "../records/kpi-import.js";
+import type { CsvRow } from "../csv-rows.js";
 
 // The KPI values CSV, checked row by row. Every row that cannot be imported is
 // named with its reason; the caller imports nothing unless every row passes.
@@ -9,11 +10,7 @@ import type { RejectedRow } from "../records/kpi-import.js";
 export const KPI_CSV_COLUMNS = ["kpi_code", "month", "team", "service", "value", "note"] as const;
 export const REQUIRED_KPI_CSV_COLUMNS = ["kpi_code", "month", "value"] as const;
 
-export interface CsvRow {
-  /** The row number in the file, counting the header as row 1. */
-  readonly row: number;
-  readonly cells: readonly string[];
-}
+export type { CsvRow } from "../csv-rows.js";
 
 export interface KpiForImport {
   readonly id: string;
