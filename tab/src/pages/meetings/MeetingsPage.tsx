@@ -6,10 +6,11 @@ import { useId, useState } from "react";
 import type { Meeting, MeetingView } from "../../api/leadership-types";
 import type { PersonSummary } from "../../api/types";
 import { DataCell } from "../../components/DataCell";
+import { TrackedActionsTable } from "../../components/TrackedActionsTable";
 import { Loading, LoadError } from "../../components/LoadState";
 import { PageText } from "../../components/PageText";
 import { useTableStyles } from "../../components/table-styles";
-import { actionStatusWords, longDateText } from "../../components/words";
+import { longDateText } from "../../components/words";
 import { useSession } from "../../session/session-context";
 import { useApiData } from "../../session/use-api-data";
 import { useHashQuery } from "../../use-hash-route";
@@ -106,7 +107,6 @@ export function MeetingsPage() {
 
 function MeetingDetail({ meetingId, canRecord, people }: { meetingId: string; canRecord: boolean; people: PersonSummary[] }) {
   const styles = useStyles();
-  const tableStyles = useTableStyles();
   const { api } = useSession();
   const headingId = useId();
   const [setting, setSetting] = useState(false);
@@ -140,30 +140,10 @@ function MeetingDetail({ meetingId, canRecord, people }: { meetingId: string; ca
       {view.actions.length === 0 ? (
         <PageText>No actions were set at this meeting.</PageText>
       ) : (
-        <table className={tableStyles.table}>
-          <caption className={tableStyles.caption}>Actions set at this meeting (in the action tracker)</caption>
-          <thead className={tableStyles.head}>
-            <tr>
-              {["Action", "Owner", "Due", "Status"].map((column) => (
-                <th key={column} scope="col" className={tableStyles.headerCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className={tableStyles.body}>
-            {view.actions.map((action) => (
-              <tr key={action.id} className={tableStyles.row}>
-                <DataCell label="Action" header>
-                  {action.title}
-                </DataCell>
-                <DataCell label="Owner">{ownerName(action.ownerId)}</DataCell>
-                <DataCell label="Due">{longDateText(action.dueDate)}</DataCell>
-                <DataCell label="Status">{actionStatusWords[action.status]}</DataCell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TrackedActionsTable
+          caption="Actions set at this meeting (in the action tracker)"
+          actions={view.actions.map((action) => ({ ...action, ownerName: ownerName(action.ownerId) }))}
+        />
       )}
       {canRecord && (
         <div className={styles.buttons}>

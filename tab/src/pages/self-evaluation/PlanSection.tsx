@@ -4,10 +4,8 @@ import { Badge, Button, makeStyles, Subtitle2, tokens } from "@fluentui/react-co
 import { useState } from "react";
 import type { ImprovementPriority, SelfEvaluationAnswer } from "../../api/leadership-types";
 import type { PersonSummary } from "../../api/types";
-import { DataCell } from "../../components/DataCell";
 import { PageText } from "../../components/PageText";
-import { useTableStyles } from "../../components/table-styles";
-import { actionStatusWords, longDateText } from "../../components/words";
+import { TrackedActionsTable } from "../../components/TrackedActionsTable";
 import { useSession } from "../../session/session-context";
 import { problemMessage } from "../../session/use-api-data";
 import { SetActionDialog } from "../meetings/MeetingDialogs";
@@ -57,7 +55,6 @@ export function PlanSection({ answer, people, editable, onChanged }: { answer: S
 
 function PriorityCard({ priority, answer, people, editable, onChanged }: { priority: ImprovementPriority; answer: SelfEvaluationAnswer; people: PersonSummary[]; editable: boolean; onChanged: () => void }) {
   const styles = useStyles();
-  const tableStyles = useTableStyles();
   const { api } = useSession();
   const [setting, setSetting] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -102,30 +99,7 @@ function PriorityCard({ priority, answer, people, editable, onChanged }: { prior
       {priority.actions.length === 0 ? (
         <PageText>No actions yet.</PageText>
       ) : (
-        <table className={tableStyles.table}>
-          <caption className={tableStyles.caption}>Actions (in the action tracker)</caption>
-          <thead className={tableStyles.head}>
-            <tr>
-              {["Action", "Owner", "Due", "Status"].map((column) => (
-                <th key={column} scope="col" className={tableStyles.headerCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className={tableStyles.body}>
-            {priority.actions.map((action) => (
-              <tr key={action.id} className={tableStyles.row}>
-                <DataCell label="Action" header>
-                  {action.title}
-                </DataCell>
-                <DataCell label="Owner">{action.ownerName}</DataCell>
-                <DataCell label="Due">{longDateText(action.dueDate)}</DataCell>
-                <DataCell label="Status">{actionStatusWords[action.status]}</DataCell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TrackedActionsTable caption="Actions (in the action tracker)" actions={priority.actions} />
       )}
       {active && (
         <div className={styles.buttons}>
